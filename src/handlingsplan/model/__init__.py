@@ -1,0 +1,51 @@
+"""The plan model: frozen values for participants, activities and plans.
+
+Every class is a frozen ``attrs`` class with slots and keyword-only arguments.
+Structural invariants raise :class:`~handlingsplan.InvalidPlanError` at construction;
+policy questions are left to the rules.
+"""
+
+from ._activity import DEFAULT_AREAS, FINAL_STATUSES, TRANSITIONS, Activity
+from ._enums import (
+    ActivityKind,
+    ActivityStatus,
+    Area,
+    ExitReason,
+    Gender,
+    InterruptionReason,
+    MilestoneKind,
+    OutcomeStatus,
+    PermitKind,
+    Programme,
+)
+from ._exit import Exit, FollowUp
+from ._identity import IdentityNumber
+from ._interruption import Interruption
+from ._milestone import Milestone
+from ._participant import Participant, Permit
+from ._plan import Plan
+
+__all__ = [
+    "DEFAULT_AREAS",
+    "FINAL_STATUSES",
+    "TRANSITIONS",
+    "Activity",
+    "ActivityKind",
+    "ActivityStatus",
+    "Area",
+    "Exit",
+    "ExitReason",
+    "FollowUp",
+    "Gender",
+    "IdentityNumber",
+    "Interruption",
+    "InterruptionReason",
+    "Milestone",
+    "MilestoneKind",
+    "OutcomeStatus",
+    "Participant",
+    "Permit",
+    "PermitKind",
+    "Plan",
+    "Programme",
+]

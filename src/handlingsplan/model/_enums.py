@@ -1,0 +1,134 @@
+"""The closed sets of the model; each value is its lower-case snake_case name."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+__all__ = [
+    "ActivityKind",
+    "ActivityStatus",
+    "Area",
+    "ExitReason",
+    "Gender",
+    "InterruptionReason",
+    "MilestoneKind",
+    "OutcomeStatus",
+    "PermitKind",
+    "Programme",
+]
+
+
+class Gender(StrEnum):
+    """The participant's gender (*kön*), as recorded; outcomes are reported by it."""
+
+    FEMALE = "female"
+    MALE = "male"
+    OTHER = "other"
+
+
+class PermitKind(StrEnum):
+    """The ground of the residence permit (*uppehållstillstånd*)."""
+
+    REFUGEE = "refugee"
+    SUBSIDIARY_PROTECTION = "subsidiary_protection"
+    QUOTA_REFUGEE = "quota_refugee"
+    EXCEPTIONAL_CIRCUMSTANCES = "exceptional_circumstances"
+    IMPEDIMENT_TO_ENFORCEMENT = "impediment_to_enforcement"
+    TEMPORARY_PROTECTION = "temporary_protection"
+    FAMILY_MEMBER = "family_member"
+    WORK = "work"
+    STUDIES = "studies"
+    OTHER = "other"
+
+
+class ActivityKind(StrEnum):
+    """What an activity (*aktivitet*, *insats*) is."""
+
+    SFI = "sfi"
+    CIVIC_ORIENTATION = "civic_orientation"
+    WORK_EXPERIENCE = "work_experience"
+    WORK_TRAINING = "work_training"
+    ENHANCED_WORK_TRAINING = "enhanced_work_training"
+    SHORTAGE_OCCUPATION_TRAINING = "shortage_occupation_training"
+    VALIDATION = "validation"
+    JOB_PREPARATION = "job_preparation"
+    JOB_SEARCH = "job_search"
+    ADULT_EDUCATION = "adult_education"
+    UPPER_SECONDARY_INTRO = "upper_secondary_intro"
+    HIGHER_EDUCATION = "higher_education"
+    HEALTH = "health"
+    HOUSING_SUPPORT = "housing_support"
+    PLACEMENT = "placement"
+    GUARDIAN_SUPPORT = "guardian_support"
+    OTHER = "other"
+
+
+class ActivityStatus(StrEnum):
+    """Where an activity stands; ``completed`` and ``cancelled`` are final."""
+
+    PLANNED = "planned"
+    ACTIVE = "active"
+    ON_HOLD = "on_hold"
+    COMPLETED = "completed"
+    CANCELLED = "cancelled"
+
+
+class Area(StrEnum):
+    """The area of the regional agreement an activity serves."""
+
+    LABOUR_MARKET = "labour_market"
+    HOUSING = "housing"
+    HEALTH = "health"
+    PARTICIPATION = "participation"
+
+
+class MilestoneKind(StrEnum):
+    """What an intermediate goal (*delmål*) is about."""
+
+    LANGUAGE = "language"
+    CIVIC_ORIENTATION = "civic_orientation"
+    VALIDATION = "validation"
+    EMPLOYMENT = "employment"
+    STUDIES = "studies"
+    TRANSITION_PLAN = "transition_plan"
+    OTHER = "other"
+
+
+class InterruptionReason(StrEnum):
+    """Why a participant was outside the programme for a period."""
+
+    PARENTAL_BENEFIT = "parental_benefit"
+    SICKNESS = "sickness"
+    OTHER = "other"
+
+
+class ExitReason(StrEnum):
+    """Why a participation ended (*avslut*)."""
+
+    EMPLOYMENT = "employment"
+    STUDIES = "studies"
+    OWN_BUSINESS = "own_business"
+    PARENTAL_BENEFIT = "parental_benefit"
+    SICKNESS = "sickness"
+    MOVED = "moved"
+    AGE_LIMIT = "age_limit"
+    TIME_LIMIT = "time_limit"
+    OTHER = "other"
+
+
+class OutcomeStatus(StrEnum):
+    """The participant's status at follow-up (*uppföljning*)."""
+
+    WORK = "work"
+    STUDIES = "studies"
+    WORK_AND_STUDIES = "work_and_studies"
+    JOB_SEEKING = "job_seeking"
+    OTHER = "other"
+    UNKNOWN = "unknown"
+
+
+class Programme(StrEnum):
+    """The programme a plan belongs to."""
+
+    ESTABLISHMENT = "establishment"
+    MUNICIPAL = "municipal"

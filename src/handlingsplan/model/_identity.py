@@ -1,0 +1,112 @@
+"""Swedish identity numbers (*personnummer*, *samordningsnummer*), kept private."""
+
+from __future__ import annotations
+
+import re
+
+import attrs
+import pendulum
+from personnummer import personnummer
+
+from ..errors import InvalidPlanError
+
+__all__ = ["IdentityNumber"]
+
+_TWELVE = re.compile(r"(\d{8})-?(\d{4})")
+_TEN = re.compile(r"\d{6}[-+]?\d{4}")
+
+
+@attrs.frozen(init=False, repr=False)
+class IdentityNumber:
+    """A validated *personnummer* or *samordningsnummer* (coordination number).
+
+    Built from the 12-digit form ``YYYYMMDD-NNNC`` (the hyphen is optional). The last
+    digit is a Luhn check over the other ten (*Folkbokföringslagen* 18 §); a
+    coordination number (*samordningsnummer*, Folkbokföringslagen 18 a §) adds 60 to the
+    day of birth. The 10-digit form is refused: its century depends on today's date,
+    and this package reads no clock.
+
+    Its ``repr`` and ``str`` show only the real birth date; the full number is in
+    :attr:`digits` and in the dict form, never in messages or reports.
+
+    >>> number = IdentityNumber("19850709-9805")
+    >>> number
+    IdentityNumber('19850709-****')
+    >>> number.birth_date
+    Date(1985, 7, 9)
+    >>> IdentityNumber("198507699802").is_coordination_number
+    True
+    >>> IdentityNumber("850709-9805")  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    handlingsplan.errors.InvalidPlanError: must be the 12-digit form YYYYMMDD-NNNC; ...
+    """
+
+    digits: str
+    """The twelve digits, without a hyphen."""
+
+    def __init__(self, number: str) -> None:
+        if not isinstance(number, str):
+            raise InvalidPlanError([("", f"must be a string, not {type(number).__name__}")])
+        match = _TWELVE.fullmatch(number)
+        if match is None:
+            if _TEN.fullmatch(number):
+                raise InvalidPlanError(
+                    [
+                        (
+                            "",
+                            "must be the 12-digit form YYYYMMDD-NNNC; the 10-digit form's "
+                            "century would depend on today's date",
+                        )
+                    ]
+                )
+            raise InvalidPlanError(
+                [("", "must be a 12-digit identity number in the form YYYYMMDD-NNNC")]
+            )
+        digits = match.group(1) + match.group(2)
+        _birth_date(digits)  # a real date, coordination days included
+        try:
+            personnummer.parse(digits)
+        except personnummer.PersonnummerException:
+            raise InvalidPlanError(
+                [("", "is not a valid personnummer or samordningsnummer (check digit)")]
+            ) from None
+        object.__setattr__(self, "digits", digits)
+
+    @property
+    def is_coordination_number(self) -> bool:
+        """Whether this is a *samordningsnummer* (day of birth plus 60)."""
+        return int(self.digits[6:8]) > 60
+
+    @property
+    def birth_date(self) -> pendulum.Date:
+        """The real birth date (for a coordination number, the day minus 60)."""
+        return _birth_date(self.digits)
+
+    @property
+    def full(self) -> str:
+        """The whole number as ``YYYYMMDD-NNNC``: personal data, handle with care."""
+        return f"{self.digits[:8]}-{self.digits[8:]}"
+
+    @property
+    def masked(self) -> str:
+        """The real birth date followed by ``-****``."""
+        return f"{self.birth_date.strftime('%Y%m%d')}-****"
+
+    def __repr__(self) -> str:
+        return f"IdentityNumber({self.masked!r})"
+
+    def __str__(self) -> str:
+        return self.masked
+
+
+def _birth_date(digits: str) -> pendulum.Date:
+    year, month, day = int(digits[0:4]), int(digits[4:6]), int(digits[6:8])
+    if day > 60:
+        day -= 60
+    try:
+        return pendulum.Date(year, month, day)
+    except ValueError:
+        raise InvalidPlanError(
+            [("", "does not hold a real birth date (coordination numbers add 60 to the day)")]
+        ) from None

@@ -1,0 +1,236 @@
+"""The individual plan (*individuell handlingsplan*) and its named changes."""
+
+from __future__ import annotations
+
+import datetime as _dt
+import itertools
+
+import attrs
+import pendulum
+
+from ..errors import InvalidPlanError
+from ._activity import TRANSITIONS, Activity
+from ._checks import Problems
+from ._enums import ActivityStatus, Programme
+from ._exit import Exit, FollowUp
+from ._interruption import Interruption
+from ._milestone import Milestone
+from ._participant import Participant
+
+__all__ = ["Plan"]
+
+
+@attrs.frozen(kw_only=True)
+class Plan:
+    """An individual plan: the participant, the referral and what is planned.
+
+    ``referred_on`` is the referral (*anvisning*) to the programme; ``plan_made_on`` the
+    day the plan was drawn up after the mapping (*kartläggning*). The plan holds
+    activities, milestones (*delmål*), interruptions (periods outside the programme),
+    and at the end an exit (*avslut*) and a follow-up (*uppföljning*).
+
+    Structural invariants raise :class:`~handlingsplan.InvalidPlanError`; matters of
+    policy are left to the rules. Changes return new plans:
+
+    >>> from datetime import date
+    >>> from handlingsplan import Participant, Activity
+    >>> plan = Plan(id="p-1", referred_on=date(2025, 1, 13),
+    ...             participant=Participant(id="d-1", birth_date=date(1990, 5, 17)))
+    >>> plan = plan.with_activity(Activity(id="sfi-1", kind="sfi", start=date(2025, 2, 10),
+    ...                                    end=date(2025, 12, 19), hours_per_week=15))
+    >>> plan.set_activity_status("sfi-1", "active").activity("sfi-1").status
+    <ActivityStatus.ACTIVE: 'active'>
+    """
+
+    id: str
+    participant: Participant
+    referred_on: _dt.date
+    programme: Programme = Programme.ESTABLISHMENT
+    plan_made_on: _dt.date | None = None
+    participation_percent: float = 100
+    activities: tuple[Activity, ...] = ()
+    milestones: tuple[Milestone, ...] = ()
+    interruptions: tuple[Interruption, ...] = ()
+    exit: Exit | None = None
+    follow_up: FollowUp | None = None
+
+    def __attrs_post_init__(self) -> None:
+        check = Problems(self)
+        check.text("id", nonempty=True)
+        check.instance("participant", Participant)
+        check.enum("programme", Programme)
+        referred = check.date("referred_on")
+        if check.date("plan_made_on", optional=True) and referred:
+            assert self.plan_made_on is not None
+            if self.plan_made_on < self.referred_on:
+                check.add(
+                    "plan_made_on",
+                    f"{self.plan_made_on.isoformat()} is before the referral "
+                    f"{self.referred_on.isoformat()}",
+                )
+        check.number("participation_percent", 1, 100)
+        activities = check.items_of("activities", Activity)
+        milestones = check.items_of("milestones", Milestone)
+        seen: dict[str, str] = {}
+        for field, items in (("activities", activities), ("milestones", milestones)):
+            for index, item in enumerate(items):
+                path = f"{field}[{index}]"
+                if item.id in seen:
+                    check.add(f"{path}.id", f"id {item.id!r} is already used by {seen[item.id]}")
+                else:
+                    seen[item.id] = path
+        interruptions = check.items_of("interruptions", Interruption)
+        ordered = sorted(enumerate(interruptions), key=lambda pair: pair[1].start)
+        for (i, first), (j, second) in itertools.pairwise(ordered):
+            if second.start <= first.end:
+                check.add(f"interruptions[{max(i, j)}]", f"overlaps interruptions[{min(i, j)}]")
+        if check.instance("exit", Exit, optional=True) and referred:
+            assert self.exit is not None
+            if self.exit.on < self.referred_on:
+                check.add(
+                    "exit.on",
+                    f"{self.exit.on.isoformat()} is before the referral "
+                    f"{self.referred_on.isoformat()}",
+                )
+        if check.instance("follow_up", FollowUp, optional=True):
+            assert self.follow_up is not None
+            if not isinstance(self.exit, Exit):
+                check.add("follow_up", "a follow-up needs an exit")
+            elif self.follow_up.on < self.exit.on:
+                check.add(
+                    "follow_up.on",
+                    f"{self.follow_up.on.isoformat()} is before the exit "
+                    f"{self.exit.on.isoformat()}",
+                )
+        check.done()
+
+    # -- reading -----------------------------------------------------------------
+
+    @property
+    def start(self) -> pendulum.Date:
+        """The day the plan starts: ``plan_made_on``, or ``referred_on`` without one."""
+        day = self.plan_made_on if self.plan_made_on is not None else self.referred_on
+        assert isinstance(day, pendulum.Date)
+        return day
+
+    def activity(self, activity_id: str) -> Activity:
+        """The activity with ``activity_id``; :class:`InvalidPlanError` if there is none."""
+        return self.activities[self._activity_index(activity_id)]
+
+    def milestone(self, milestone_id: str) -> Milestone:
+        """The milestone with ``milestone_id``; :class:`InvalidPlanError` if none."""
+        return self.milestones[self._milestone_index(milestone_id)]
+
+    def _activity_index(self, activity_id: str) -> int:
+        for index, activity in enumerate(self.activities):
+            if activity.id == activity_id:
+                return index
+        raise InvalidPlanError([("activities", f"no activity with id {activity_id!r}")])
+
+    def _milestone_index(self, milestone_id: str) -> int:
+        for index, milestone in enumerate(self.milestones):
+            if milestone.id == milestone_id:
+                return index
+        raise InvalidPlanError([("milestones", f"no milestone with id {milestone_id!r}")])
+
+    # -- changes -----------------------------------------------------------------
+
+    def with_activity(self, activity: Activity) -> Plan:
+        """A new plan with ``activity`` added; its id must be new."""
+        return attrs.evolve(self, activities=(*self.activities, activity))
+
+    def replace_activity(self, activity: Activity) -> Plan:
+        """A new plan with the activity of the same id replaced by ``activity``.
+
+        A completed or cancelled activity cannot be replaced; a change of status must be
+        an allowed transition.
+        """
+        index = self._activity_index(activity.id)
+        old = self.activities[index]
+        if old.is_final:
+            raise InvalidPlanError(
+                [(f"activities[{index}]", f"a {old.status.value} activity cannot be replaced")]
+            )
+        if activity.status != old.status:
+            _check_transition(index, old.status, activity.status)
+        activities = list(self.activities)
+        activities[index] = activity
+        return attrs.evolve(self, activities=tuple(activities))
+
+    def set_activity_status(self, activity_id: str, status: ActivityStatus | str) -> Plan:
+        """A new plan with the activity's status moved to ``status``.
+
+        Allowed: planned → active, on hold, completed or cancelled; active ↔ on hold;
+        active or on hold → completed or cancelled. Completed and cancelled are final;
+        a move to the same status is refused.
+        """
+        index = self._activity_index(activity_id)
+        old = self.activities[index]
+        try:
+            new_status = ActivityStatus(status)
+        except ValueError:
+            raise InvalidPlanError(
+                [(f"activities[{index}].status", f"unknown status {status!r}")]
+            ) from None
+        _check_transition(index, old.status, new_status)
+        activities = list(self.activities)
+        activities[index] = attrs.evolve(old, status=new_status)
+        return attrs.evolve(self, activities=tuple(activities))
+
+    def cancel_activity(self, activity_id: str) -> Plan:
+        """A new plan with the activity cancelled."""
+        return self.set_activity_status(activity_id, ActivityStatus.CANCELLED)
+
+    def with_milestone(self, milestone: Milestone) -> Plan:
+        """A new plan with ``milestone`` added; its id must be new."""
+        return attrs.evolve(self, milestones=(*self.milestones, milestone))
+
+    def achieve_milestone(self, milestone_id: str, on: _dt.date) -> Plan:
+        """A new plan with the milestone achieved ``on``; a second achievement is refused."""
+        index = self._milestone_index(milestone_id)
+        old = self.milestones[index]
+        if old.achieved_on is not None:
+            raise InvalidPlanError(
+                [
+                    (
+                        f"milestones[{index}].achieved_on",
+                        f"already achieved on {old.achieved_on.isoformat()}",
+                    )
+                ]
+            )
+        milestones = list(self.milestones)
+        try:
+            milestones[index] = attrs.evolve(old, achieved_on=on)
+        except InvalidPlanError as error:
+            raise error.prefixed(f"milestones[{index}]") from None
+        return attrs.evolve(self, milestones=tuple(milestones))
+
+    def with_interruption(self, interruption: Interruption) -> Plan:
+        """A new plan with ``interruption`` added; it must not overlap another."""
+        return attrs.evolve(self, interruptions=(*self.interruptions, interruption))
+
+    def with_exit(self, exit: Exit) -> Plan:
+        """A new plan with ``exit``; a plan has at most one."""
+        if self.exit is not None:
+            raise InvalidPlanError([("exit", f"the plan already exited on {self.exit.on}")])
+        return attrs.evolve(self, exit=exit)
+
+    def with_follow_up(self, follow_up: FollowUp) -> Plan:
+        """A new plan with ``follow_up``; it needs an exit, and a plan has at most one."""
+        if self.follow_up is not None:
+            raise InvalidPlanError(
+                [("follow_up", f"the plan was already followed up on {self.follow_up.on}")]
+            )
+        return attrs.evolve(self, follow_up=follow_up)
+
+
+def _check_transition(index: int, old: ActivityStatus, new: ActivityStatus) -> None:
+    if new not in TRANSITIONS[old]:
+        raise InvalidPlanError(
+            [
+                (
+                    f"activities[{index}].status",
+                    f"cannot move from {old.value} to {new.value}",
+                )
+            ]
+        )

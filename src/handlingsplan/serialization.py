@@ -1,0 +1,276 @@
+"""Lossless conversion between model values and JSON-ready dicts.
+
+One ``cattrs`` converter does the work: dates are ISO ``YYYY-MM-DD`` strings, enums
+their values, tuples lists, and a plan's dict carries ``"schema": "handlingsplan/1"``.
+Input is read strictly: no date-times or other date formats, no numbers from strings,
+no booleans for numbers, no unknown keys. Every problem found is reported at once in
+one :class:`~handlingsplan.InvalidPlanError`, with paths such as
+``activities[2].end``.
+
+>>> import datetime as dt
+>>> from handlingsplan import Participant
+>>> to_dict(Participant(id="d-1", birth_date=dt.date(1990, 5, 17)))["birth_date"]
+'1990-05-17'
+>>> try:
+...     from_dict({"id": "d-1", "birth_date": "1990-05-17T00:00"}, Participant)
+... except InvalidPlanError as error:
+...     print(error.errors)
+(('birth_date', "must be a date as YYYY-MM-DD, not '1990-05-17T00:00'"),)
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import re
+from collections.abc import Callable, Mapping
+from enum import Enum
+from typing import Any, Final, TypeVar, cast, get_args, get_origin
+
+import attrs
+import cattrs
+import pendulum
+from cattrs.errors import (
+    AttributeValidationNote,
+    BaseValidationError,
+    ForbiddenExtraKeysError,
+    IterableValidationNote,
+)
+from cattrs.gen import make_dict_structure_fn
+
+from .errors import InvalidPlanError
+from .model import IdentityNumber, Plan
+from .model._checks import describe
+
+__all__ = ["SCHEMA", "converter", "from_dict", "to_dict"]
+
+SCHEMA: Final = "handlingsplan/1"
+"""The schema version a plan's dict carries under the key ``"schema"``."""
+
+T = TypeVar("T")
+
+_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+class _BadValueError(ValueError):
+    """A value that cannot be read; the message is shown as is."""
+
+
+converter = cattrs.Converter(forbid_extra_keys=True, detailed_validation=True)
+"""The one converter behind :func:`to_dict` and :func:`from_dict`."""
+
+
+# -- scalars --------------------------------------------------------------------
+
+
+def _structure_date(value: object, _: type) -> pendulum.Date:
+    if not isinstance(value, str) or _ISO_DATE.fullmatch(value) is None:
+        raise _BadValueError(f"must be a date as YYYY-MM-DD, not {value!r}")
+    try:
+        return pendulum.Date(int(value[0:4]), int(value[5:7]), int(value[8:10]))
+    except ValueError:
+        raise _BadValueError(f"{value!r} is not a real date") from None
+
+
+def _structure_str(value: object, _: type) -> str:
+    if not isinstance(value, str):
+        raise _BadValueError(f"must be a string, not {describe(value)}")
+    return value
+
+
+def _structure_bool(value: object, _: type) -> bool:
+    if not isinstance(value, bool):
+        raise _BadValueError(f"must be true or false, not {describe(value)}")
+    return value
+
+
+def _structure_number(value: object, _: type) -> float:
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        raise _BadValueError(f"must be a number, not {describe(value)}")
+    return value
+
+
+def _structure_identity(value: object, _: type) -> IdentityNumber:
+    if not isinstance(value, str):
+        raise _BadValueError(f"must be a string YYYYMMDD-NNNC, not {type(value).__name__}")
+    return IdentityNumber(value)
+
+
+converter.register_structure_hook(_dt.date, _structure_date)
+converter.register_unstructure_hook(_dt.date, lambda value: value.isoformat())
+converter.register_structure_hook(str, _structure_str)
+converter.register_structure_hook(bool, _structure_bool)
+converter.register_structure_hook(float, _structure_number)
+converter.register_structure_hook(int, _structure_number)
+converter.register_structure_hook(IdentityNumber, _structure_identity)
+converter.register_unstructure_hook(IdentityNumber, lambda number: number.full)
+
+
+def _is_enum(cls: Any) -> bool:
+    return isinstance(cls, type) and issubclass(cls, Enum)
+
+
+def _enum_hook(cls: type[Enum]) -> Callable[[object, type], Enum]:
+    allowed = ", ".join(str(member.value) for member in cls)
+    members = {member.value: member for member in cls}
+
+    def structure(value: object, _: type) -> Enum:
+        if isinstance(value, str) and value in members:
+            return members[value]
+        raise _BadValueError(f"must be one of {allowed}; got {value!r}")
+
+    return structure
+
+
+converter.register_structure_hook_factory(_is_enum, _enum_hook)
+
+
+# -- collections and classes ----------------------------------------------------
+
+
+def _is_homogeneous_tuple(cls: Any) -> bool:
+    args = get_args(cls)
+    return get_origin(cls) is tuple and len(args) == 2 and args[1] is Ellipsis
+
+
+def _tuple_hook(cls: Any) -> Callable[[object, type], tuple[Any, ...]]:
+    item_type = get_args(cls)[0]
+    name = getattr(item_type, "__name__", str(item_type))
+
+    def structure(value: object, _: type) -> tuple[Any, ...]:
+        if not isinstance(value, list | tuple):
+            raise _BadValueError(f"must be a list of {name}, not {describe(value)}")
+        items: list[Any] = []
+        problems: list[Exception] = []
+        for index, item in enumerate(value):
+            try:
+                items.append(converter.structure(item, item_type))
+            except Exception as exc:  # collected and reported with its index
+                exc.add_note(IterableValidationNote(f"@ index {index}", index, item_type))
+                problems.append(exc)
+        if problems:
+            raise cattrs.IterableValidationError(
+                f"While structuring {cls!r}", problems, cast(type, cls)
+            )
+        return tuple(items)
+
+    return structure
+
+
+converter.register_structure_hook_factory(_is_homogeneous_tuple, _tuple_hook)
+
+
+def _is_tuple(cls: Any) -> bool:
+    return bool(cls is tuple or get_origin(cls) is tuple)
+
+
+converter.register_unstructure_hook_func(
+    _is_tuple,
+    lambda value: [converter.unstructure(item) for item in value],
+)
+
+
+def _class_hook(cls: type[Any]) -> Callable[[object, type], Any]:
+    generated = make_dict_structure_fn(cls, converter)
+
+    def structure(value: object, _: type) -> Any:
+        if not isinstance(value, dict):
+            raise _BadValueError(f"must be an object, not {describe(value)}")
+        if not all(isinstance(key, str) for key in value):
+            raise _BadValueError("keys must be strings")
+        return generated(value, cls)
+
+    return structure
+
+
+converter.register_structure_hook_factory(attrs.has, _class_hook)
+
+_structure_plan_fields = converter.get_structure_hook(Plan)
+_unstructure_plan_fields = converter.get_unstructure_hook(Plan)
+
+
+def _structure_plan(value: object, _: type) -> Plan:
+    schema_problems: list[tuple[str, str]] = []
+    if isinstance(value, dict) and "schema" in value:
+        if value["schema"] != SCHEMA:
+            schema_problems.append(
+                ("schema", f"unknown schema {value['schema']!r}; this library reads {SCHEMA!r}")
+            )
+        value = {key: item for key, item in value.items() if key != "schema"}
+    try:
+        plan = _structure_plan_fields(value, Plan)
+    except Exception as exc:
+        if schema_problems:
+            raise InvalidPlanError([*schema_problems, *_problems(exc, "")]) from None
+        raise
+    if schema_problems:
+        raise InvalidPlanError(schema_problems)
+    return cast(Plan, plan)
+
+
+def _unstructure_plan(plan: Plan) -> dict[str, Any]:
+    return {"schema": SCHEMA, **_unstructure_plan_fields(plan)}
+
+
+converter.register_structure_hook(Plan, _structure_plan)
+converter.register_unstructure_hook(Plan, _unstructure_plan)
+
+
+# -- the public functions ---------------------------------------------------------
+
+
+def to_dict(value: Any) -> dict[str, Any]:
+    """The JSON-ready dict form of a model value (a plan, participant, activity...).
+
+    ``from_dict(to_dict(plan)) == plan`` for every plan.
+    """
+    result = converter.unstructure(value)
+    if not isinstance(result, dict):
+        raise TypeError(f"to_dict takes a model value, not {type(value).__name__}")
+    return result
+
+
+def from_dict(data: Mapping[str, Any], cls: type[T] = Plan) -> T:  # type: ignore[assignment]
+    """Read a value of ``cls`` (a :class:`~handlingsplan.Plan` by default) from its dict form.
+
+    Raises :class:`~handlingsplan.InvalidPlanError` listing every problem found as
+    ``(path, message)``; no other exception escapes, whatever ``data`` holds.
+    """
+    try:
+        return converter.structure(data, cls)
+    except Exception as exc:
+        problems = list(_problems(exc, ""))
+        raise InvalidPlanError(problems) from None
+
+
+def _problems(exc: BaseException, path: str) -> list[tuple[str, str]]:
+    if isinstance(exc, InvalidPlanError):
+        return list(exc.prefixed(path).errors)
+    if isinstance(exc, ForbiddenExtraKeysError):
+        return [(_join(path, key), "unknown field") for key in sorted(exc.extra_fields)]
+    if isinstance(exc, BaseValidationError):
+        found: list[tuple[str, str]] = []
+        for sub in exc.exceptions:
+            found.extend(_problems(sub, _join(path, _step(sub))))
+        return found
+    if isinstance(exc, KeyError):
+        return [(path, "required field is missing")]
+    if isinstance(exc, _BadValueError):
+        return [(path, str(exc))]
+    return [(path, f"cannot be read ({type(exc).__name__}: {exc})")]
+
+
+def _step(exc: BaseException) -> str:
+    for note in getattr(exc, "__notes__", ()):
+        if isinstance(note, AttributeValidationNote):
+            return note.name
+        if isinstance(note, IterableValidationNote):
+            return f"[{note.index}]"
+    return ""
+
+
+def _join(path: str, step: str) -> str:
+    if not step:
+        return path
+    if step.startswith("[") or not path:
+        return path + step
+    return f"{path}.{step}"
