@@ -4,13 +4,16 @@ Typed, immutable plans; statutory date arithmetic; lossless JSON-ready dicts.
 """
 
 from ._version import __version__
+from .deadlines import Deadline, DeadlineKind, deadlines
 from .errors import (
     DuplicateRuleError,
     HandlingsplanError,
     InvalidPlanError,
+    InvalidRuleError,
     ParameterError,
     RuleError,
     UnknownParameterError,
+    UnknownRuleError,
 )
 from .model import (
     Activity,
@@ -33,17 +36,44 @@ from .model import (
     Plan,
     Programme,
 )
+from .parameters import DEFAULT_PARAMETERS, Parameter, Parameters, ParameterValues
+from .rules import (
+    DEFAULT_RULES,
+    ELIGIBILITY_RULES,
+    Context,
+    Eligibility,
+    EligibilityStatus,
+    Facts,
+    Finding,
+    Report,
+    Rule,
+    RuleSet,
+    Severity,
+    check_eligibility,
+    evaluate,
+    rule,
+)
 from .serialization import SCHEMA, from_dict, to_dict
 
 __all__ = [
+    "DEFAULT_PARAMETERS",
+    "DEFAULT_RULES",
+    "ELIGIBILITY_RULES",
     "SCHEMA",
     "Activity",
     "ActivityKind",
     "ActivityStatus",
     "Area",
+    "Context",
+    "Deadline",
+    "DeadlineKind",
     "DuplicateRuleError",
+    "Eligibility",
+    "EligibilityStatus",
     "Exit",
     "ExitReason",
+    "Facts",
+    "Finding",
     "FollowUp",
     "Gender",
     "HandlingsplanError",
@@ -51,18 +81,31 @@ __all__ = [
     "Interruption",
     "InterruptionReason",
     "InvalidPlanError",
+    "InvalidRuleError",
     "Milestone",
     "MilestoneKind",
     "OutcomeStatus",
+    "Parameter",
     "ParameterError",
+    "ParameterValues",
+    "Parameters",
     "Participant",
     "Permit",
     "PermitKind",
     "Plan",
     "Programme",
+    "Report",
+    "Rule",
     "RuleError",
+    "RuleSet",
+    "Severity",
     "UnknownParameterError",
+    "UnknownRuleError",
     "__version__",
+    "check_eligibility",
+    "deadlines",
+    "evaluate",
     "from_dict",
+    "rule",
     "to_dict",
 ]

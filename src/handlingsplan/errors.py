@@ -9,8 +9,9 @@ Callers can tell bad input from bad code:
   problem found as ``(path, message)`` pairs.
 * :class:`ParameterError` (also a :class:`LookupError`): a parameter asked for on a
   date before its recorded history.
-* :class:`UnknownParameterError`, :class:`DuplicateRuleError` (also
-  :class:`ValueError`): misuse of the API, named for what went wrong.
+* :class:`UnknownParameterError`, :class:`DuplicateRuleError`,
+  :class:`UnknownRuleError`, :class:`InvalidRuleError` (also :class:`ValueError`):
+  misuse of the API, named for what went wrong.
 * :class:`RuleError` (also a :class:`RuntimeError`, not a :class:`ValueError`): a rule
   raised while a plan was evaluated; a bug, not bad input.
 """
@@ -23,9 +24,11 @@ __all__ = [
     "DuplicateRuleError",
     "HandlingsplanError",
     "InvalidPlanError",
+    "InvalidRuleError",
     "ParameterError",
     "RuleError",
     "UnknownParameterError",
+    "UnknownRuleError",
 ]
 
 
@@ -89,6 +92,14 @@ class UnknownParameterError(HandlingsplanError, ValueError):
 
 class DuplicateRuleError(HandlingsplanError, ValueError):
     """Two rules in one rule set share a code."""
+
+
+class UnknownRuleError(HandlingsplanError, ValueError):
+    """A rule code that the rule set does not hold."""
+
+
+class InvalidRuleError(HandlingsplanError, ValueError):
+    """A rule defined with bad metadata (a malformed code, a message without sv or en)."""
 
 
 class RuleError(HandlingsplanError, RuntimeError):

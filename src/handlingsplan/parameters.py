@@ -1,0 +1,453 @@
+"""Dated parameters: the numbers that law changes over time.
+
+Each :class:`Parameter` is a named history of ``(valid_from, value)`` pairs with a
+unit, a legal reference and a description. :class:`Parameters` is an immutable
+collection of them; :meth:`Parameters.on` gives a frozen :class:`ParameterValues`
+record of the values in force on a date. A reform is a new collection, and nothing
+global changes:
+
+>>> from datetime import date
+>>> DEFAULT_PARAMETERS.on(date(2025, 6, 1)).programme_upper_age
+66
+>>> reform = DEFAULT_PARAMETERS.with_value("programme_months", 36, valid_from=date(2027, 1, 1))
+>>> reform.on(date(2027, 1, 1)).programme_months
+36
+>>> DEFAULT_PARAMETERS.on(date(2027, 1, 1)).programme_months
+24
+"""
+
+from __future__ import annotations
+
+import bisect
+import datetime as _dt
+from collections.abc import Iterable, Iterator, Mapping
+from typing import Any
+
+import attrs
+
+from .dates import as_date, birthday
+from .errors import ParameterError, UnknownParameterError
+
+__all__ = [
+    "DEFAULT_PARAMETERS",
+    "Parameter",
+    "ParameterValues",
+    "Parameters",
+    "Value",
+]
+
+Value = int | float | str
+"""The type of a parameter's value."""
+
+
+def _history(
+    pairs: Iterable[tuple[_dt.date, Value]],
+) -> tuple[tuple[_dt.date, Value], ...]:
+    items = tuple((as_date(day, "valid_from"), value) for day, value in pairs)
+    if not items:
+        raise ValueError("a parameter needs at least one (valid_from, value) pair")
+    days = [day for day, _ in items]
+    if len(set(days)) != len(days):
+        raise ValueError("a parameter's valid_from dates must be distinct")
+    return tuple(sorted(items, key=lambda pair: pair[0]))
+
+
+@attrs.frozen(kw_only=True)
+class Parameter:
+    """A named history of values, each in force from its ``valid_from`` date.
+
+    >>> from datetime import date
+    >>> p = Parameter(name="x", unit="years", reference="SFS 1", description="an age",
+    ...               history=[(date(2018, 1, 1), 65), (date(2023, 1, 1), 66)])
+    >>> p.value_on(date(2022, 12, 31)), p.value_on(date(2023, 1, 1))
+    (65, 66)
+    """
+
+    name: str
+    history: tuple[tuple[_dt.date, Value], ...] = attrs.field(converter=_history)
+    unit: str
+    reference: str
+    description: str
+
+    @property
+    def valid_from(self) -> _dt.date:
+        """The first day the parameter has a value."""
+        return self.history[0][0]
+
+    @property
+    def values(self) -> tuple[Value, ...]:
+        """Every value the parameter has had, in date order."""
+        return tuple(value for _, value in self.history)
+
+    def value_on(self, day: _dt.date) -> Value:
+        """The value in force on ``day``; :class:`ParameterError` before the history."""
+        when: _dt.date = as_date(day, "day")
+        index = bisect.bisect_right(self.history, when, key=lambda pair: pair[0]) - 1
+        if index < 0:
+            raise ParameterError(
+                f"parameter {self.name!r} has no value on {when.isoformat()}; "
+                f"its history starts on {self.valid_from.isoformat()}"
+            )
+        return self.history[index][1]
+
+    def value_for_event(self, day: _dt.date) -> Value:
+        """The value in force on an event's ``day``; the earliest value before the history.
+
+        Used where a clock starts on an event that may precede the parameter's history,
+        such as a birth in 1990.
+        """
+        when = as_date(day, "day")
+        if when < self.valid_from:
+            return self.history[0][1]
+        return self.value_on(when)
+
+    def with_value(self, value: Value, *, valid_from: _dt.date) -> Parameter:
+        """A new parameter with ``value`` in force from ``valid_from`` (replacing one there)."""
+        start = as_date(valid_from, "valid_from")
+        kept = [(day, old) for day, old in self.history if day != start]
+        return attrs.evolve(self, history=[*kept, (start, value)])
+
+
+@attrs.frozen(kw_only=True)
+class ParameterValues:
+    """The values of the parameters in force on one date (``on``).
+
+    The default parameters are attributes; a parameter a user added is reached with
+    ``values["name"]`` (or as an attribute).
+    """
+
+    on: _dt.date
+    programme_min_age: int
+    programme_upper_age: int
+    programme_months: int
+    registration_window_months: int
+    parental_benefit_excluded_months: int
+    family_window_years: int
+    full_time_hours: float
+    civic_orientation_min_age: int
+    civic_orientation_min_hours: float
+    civic_orientation_months: int
+    civic_orientation_duty_months: int
+    sfi_start_months: int
+    sfi_min_hours_per_week: float
+    work_training_months: int
+    enhanced_work_training_months: int
+    shortage_occupation_training_months: int
+    age_of_majority: int
+    transition_plan_notice_months: int
+    upper_secondary_start_age: int
+    follow_up_days: int
+    outcome_target: float
+    leap_day: str
+    extra: Mapping[str, Value] = attrs.field(factory=dict, repr=False)
+
+    def __getitem__(self, name: str) -> Value:
+        if name in _DEFAULT_NAMES:
+            value: Value = getattr(self, name)
+            return value
+        try:
+            return self.extra[name]
+        except KeyError:
+            raise UnknownParameterError(f"no parameter named {name!r}") from None
+
+    def __getattr__(self, name: str) -> Any:
+        # Only called for names that are not fields: parameters a user added.
+        if name.startswith("__"):
+            raise AttributeError(name)
+        try:
+            return object.__getattribute__(self, "extra")[name]
+        except KeyError:
+            raise AttributeError(f"no parameter named {name!r}") from None
+
+    def as_dict(self) -> dict[str, Value]:
+        """Every value by parameter name."""
+        values: dict[str, Value] = {name: getattr(self, name) for name in _DEFAULT_NAMES}
+        values.update(self.extra)
+        return values
+
+
+_DEFAULT_NAMES = tuple(
+    field.name for field in attrs.fields(ParameterValues) if field.name not in ("on", "extra")
+)
+
+
+class Parameters(Mapping[str, Parameter]):
+    """An immutable collection of parameters, by name.
+
+    ``on(day)`` gives the values in force on ``day``; ``with_value`` and
+    ``with_parameter`` return new collections.
+    """
+
+    __slots__ = ("_by_name",)
+    _by_name: Mapping[str, Parameter]
+
+    def __init__(self, parameters: Iterable[Parameter]) -> None:
+        by_name: dict[str, Parameter] = {}
+        for parameter in parameters:
+            if parameter.name in by_name:
+                raise ValueError(f"parameter {parameter.name!r} is given twice")
+            by_name[parameter.name] = parameter
+        missing = [name for name in _DEFAULT_NAMES if name not in by_name]
+        if missing:
+            raise UnknownParameterError(f"missing parameters: {', '.join(missing)}")
+        object.__setattr__(self, "_by_name", by_name)
+
+    def __getitem__(self, name: str) -> Parameter:
+        try:
+            return self._by_name[name]
+        except KeyError:
+            raise UnknownParameterError(f"no parameter named {name!r}") from None
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._by_name)
+
+    def __len__(self) -> int:
+        return len(self._by_name)
+
+    def __repr__(self) -> str:
+        return f"Parameters({len(self)} parameters)"
+
+    def __setattr__(self, name: str, value: object) -> None:
+        raise AttributeError("Parameters is immutable; use with_value or with_parameter")
+
+    def __reduce__(self) -> tuple[type[Parameters], tuple[tuple[Parameter, ...]]]:
+        return (type(self), (tuple(self._by_name.values()),))
+
+    def on(self, day: _dt.date) -> ParameterValues:
+        """The values in force on ``day``; :class:`ParameterError` before any history."""
+        when = as_date(day, "day")
+        values = {name: parameter.value_on(when) for name, parameter in self._by_name.items()}
+        extra = {name: value for name, value in values.items() if name not in _DEFAULT_NAMES}
+        fields = {name: values[name] for name in _DEFAULT_NAMES}
+        return ParameterValues(on=when, extra=extra, **fields)  # type: ignore[arg-type]
+
+    def value(self, name: str, day: _dt.date) -> Value:
+        """The value of ``name`` in force on an event's ``day`` (earliest before history)."""
+        return self[name].value_for_event(day)
+
+    def int_value(self, name: str, day: _dt.date) -> int:
+        """Like :meth:`value`, for a parameter whose values are whole numbers."""
+        value = self.value(name, day)
+        if not isinstance(value, int):
+            raise TypeError(f"parameter {name!r} is not a whole number on {day}: {value!r}")
+        return value
+
+    def with_value(self, name: str, value: Value, *, valid_from: _dt.date) -> Parameters:
+        """A new collection where ``name`` has ``value`` from ``valid_from`` (a reform)."""
+        changed = self[name].with_value(value, valid_from=valid_from)
+        return Parameters(changed if p.name == name else p for p in self._by_name.values())
+
+    def with_parameter(self, parameter: Parameter) -> Parameters:
+        """A new collection with ``parameter`` added or replaced."""
+        kept = [p for p in self._by_name.values() if p.name != parameter.name]
+        return Parameters([*kept, parameter])
+
+    def upper_age_for(self, birth_date: _dt.date) -> int:
+        """The programme's upper age that applies to someone born on ``birth_date``.
+
+        The limit that applies is the one in force on the day the person would reach it
+        (transitional provisions of SFS 2022:895 and SFS 2022:896): someone who turned
+        65 in 2022 stays outside when the limit rises to 66 in 2023.
+
+        >>> from datetime import date
+        >>> DEFAULT_PARAMETERS.upper_age_for(date(1957, 6, 1))
+        65
+        >>> DEFAULT_PARAMETERS.upper_age_for(date(1958, 3, 1))
+        66
+        >>> DEFAULT_PARAMETERS.upper_age_for(date(1960, 3, 1))
+        67
+        """
+        born = as_date(birth_date, "birth_date")
+        parameter = self["programme_upper_age"]
+        leap_day = self.value("leap_day", born)
+        ages = sorted({int(value) for value in parameter.values})
+        for age in range(ages[0], ages[-1] + 1):
+            reached = birthday(born, age, leap_day="mar1" if leap_day == "mar1" else "feb28")
+            if int(parameter.value_for_event(reached)) <= age:
+                return age
+        return ages[-1]
+
+
+def _p(
+    name: str,
+    history: list[tuple[_dt.date, Value]],
+    unit: str,
+    reference: str,
+    description: str,
+) -> Parameter:
+    return Parameter(
+        name=name, history=history, unit=unit, reference=reference, description=description
+    )
+
+
+_D = _dt.date
+_PROGRAMME_START = _D(2018, 1, 1)
+_CIVIC_START = _D(2010, 12, 1)
+_SCHOOL_ACT = _D(2011, 7, 1)
+
+DEFAULT_PARAMETERS = Parameters(
+    [
+        _p(
+            "programme_min_age",
+            [(_PROGRAMME_START, 20)],
+            "years",
+            "Lag (2017:584) 2 §",
+            "The establishment programme is for those who have turned 20.",
+        ),
+        _p(
+            "programme_upper_age",
+            [(_PROGRAMME_START, 65), (_D(2023, 1, 1), 66), (_D(2026, 1, 1), 67)],
+            "years",
+            "Lag (2017:584) 2 §; SFS 2022:895; SFS 2022:896 (riktålder för pension 2026)",
+            "Participants must not have reached this age; from 2026 the riktålder för "
+            "pension, fixed year by year.",
+        ),
+        _p(
+            "programme_months",
+            [(_PROGRAMME_START, 24)],
+            "months",
+            "Förordning (2017:820) 15 §",
+            "Activities may amount to this many months of full-time participation.",
+        ),
+        _p(
+            "registration_window_months",
+            [(_PROGRAMME_START, 36)],
+            "months",
+            "Förordning (2017:820) 15 a §; Lag (2017:584) 2 §",
+            "No participation past this many months from the first population "
+            "registration in a municipality.",
+        ),
+        _p(
+            "parental_benefit_excluded_months",
+            [(_PROGRAMME_START, 0), (_D(2026, 1, 1), 24)],
+            "months",
+            "Förordning (2017:820) 15 a § (SFS 2025:311)",
+            "Full-time parental benefit not counted in the registration window, at most "
+            "this many months (for those registered from 2026).",
+        ),
+        _p(
+            "family_window_years",
+            [(_PROGRAMME_START, 6)],
+            "years",
+            "Lag (2017:584) 2 §",
+            "A family member must apply within this many years of the anchor person's "
+            "first reception in a municipality.",
+        ),
+        _p(
+            "full_time_hours",
+            [(_PROGRAMME_START, 40)],
+            "hours per week",
+            "Förordning (2017:820) 7 §",
+            "Full-time participation, taken as 40 hours a week.",
+        ),
+        _p(
+            "civic_orientation_min_age",
+            [(_CIVIC_START, 18)],
+            "years",
+            "Lag (2013:156) 2 §",
+            "Civic orientation is offered from this age.",
+        ),
+        _p(
+            "civic_orientation_min_hours",
+            [(_CIVIC_START, 60), (_D(2020, 2, 1), 100)],
+            "hours",
+            "Förordning (2010:1138) 5 §",
+            "A civic orientation course has at least this many hours.",
+        ),
+        _p(
+            "civic_orientation_months",
+            [(_CIVIC_START, 12)],
+            "months",
+            "Förordning (2010:1138) 4 §",
+            "Civic orientation is normally completed within this many months of starting.",
+        ),
+        _p(
+            "civic_orientation_duty_months",
+            [(_CIVIC_START, 36)],
+            "months",
+            "Lag (2013:156) 4 §",
+            "The municipality's duty to offer civic orientation lasts this many months "
+            "from the first population registration.",
+        ),
+        _p(
+            "sfi_start_months",
+            [(_SCHOOL_ACT, 3)],
+            "months",
+            "Skollagen (2010:800) 20 kap. 29 §",
+            "SFI must be possible to start within this many months.",
+        ),
+        _p(
+            "sfi_min_hours_per_week",
+            [(_SCHOOL_ACT, 15)],
+            "hours per week",
+            "Skollagen (2010:800) 20 kap. 24 §",
+            "SFI offers at least this many hours a week, averaged over four weeks.",
+        ),
+        _p(
+            "work_training_months",
+            [(_PROGRAMME_START, 6)],
+            "months",
+            "Förordning (2017:820) 13 a §",
+            "Work training (arbetsträning) lasts at most this many months.",
+        ),
+        _p(
+            "enhanced_work_training_months",
+            [(_PROGRAMME_START, 12)],
+            "months",
+            "Förordning (2017:820) 13 b §",
+            "Enhanced work training (förstärkt arbetsträning) lasts at most this many months.",
+        ),
+        _p(
+            "shortage_occupation_training_months",
+            [(_PROGRAMME_START, 24)],
+            "months",
+            "Förordning (2017:820) 13 d §",
+            "Training for a shortage occupation lasts at most this many months.",
+        ),
+        _p(
+            "age_of_majority",
+            [(_CIVIC_START, 18)],
+            "years",
+            "Föräldrabalken 9 kap. 1 §",
+            "Under this age a person is a minor; guardianship (god man) ends at it.",
+        ),
+        _p(
+            "transition_plan_notice_months",
+            [(_CIVIC_START, 6)],
+            "months",
+            "Policy default (Lag 2005:429; LVU 2 §; Socialtjänstlagen)",
+            "A transition plan for a young participant is expected this many months "
+            "before the 18th birthday.",
+        ),
+        _p(
+            "upper_secondary_start_age",
+            [(_SCHOOL_ACT, 20)],
+            "years",
+            "Skollagen (2010:800) 15 kap. 5 §",
+            "Upper-secondary education must start by 30 June of the year the person "
+            "turns this age.",
+        ),
+        _p(
+            "follow_up_days",
+            [(_CIVIC_START, 90)],
+            "days",
+            "Arbetsförmedlingen's outcome measure",
+            "Participants are followed up this many days after exit.",
+        ),
+        _p(
+            "outcome_target",
+            [(_CIVIC_START, 0.55)],
+            "share",
+            "Local target (Kronoberg)",
+            "Target share in work or studies at follow-up.",
+        ),
+        _p(
+            "leap_day",
+            [(_CIVIC_START, "feb28")],
+            "feb28 or mar1",
+            "Lag (1930:173) 1 § by analogy (unsettled)",
+            "Where someone born on 29 February reaches an age in a common year.",
+        ),
+    ]
+)
+"""The parameters in force in Swedish law and policy, with their histories."""

@@ -1,0 +1,45 @@
+"""The default rule catalogue."""
+
+from __future__ import annotations
+
+from ._activities import (
+    activity_before_plan,
+    activity_not_closed,
+    activity_not_started,
+    milestone_overdue,
+)
+from ._engine import RuleSet
+from ._follow_up import follow_up_due
+from ._programme import (
+    programme_age_limit,
+    programme_civic_orientation,
+    programme_education_duty,
+    programme_end,
+    programme_full_time,
+    programme_sfi_start,
+    programme_training_limit,
+)
+from ._youth import youth_minors_only, youth_transition_plan, youth_upper_secondary
+
+__all__ = ["DEFAULT_RULES"]
+
+DEFAULT_RULES = RuleSet(
+    [
+        programme_end,
+        programme_sfi_start,
+        programme_civic_orientation,
+        programme_full_time,
+        programme_age_limit,
+        programme_training_limit,
+        programme_education_duty,
+        activity_before_plan,
+        activity_not_started,
+        activity_not_closed,
+        milestone_overdue,
+        youth_transition_plan,
+        youth_minors_only,
+        youth_upper_secondary,
+        follow_up_due,
+    ]
+)
+"""Every default rule, in catalogue order."""

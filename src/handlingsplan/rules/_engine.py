@@ -1,0 +1,624 @@
+"""The rule engine: rules with legal basis, findings that explain themselves, reports."""
+
+from __future__ import annotations
+
+import datetime as _dt
+import html
+import re
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from enum import Enum, StrEnum
+from typing import Any
+
+import attrs
+
+from ..dates import as_date
+from ..deadlines import Deadline, DeadlineKind, deadlines
+from ..errors import DuplicateRuleError, InvalidRuleError, UnknownRuleError
+from ..model import Participant, Plan, Programme
+from ..parameters import Parameters, ParameterValues
+
+__all__ = [
+    "LOCALES",
+    "Context",
+    "Facts",
+    "Finding",
+    "Report",
+    "Rule",
+    "RuleSet",
+    "Severity",
+    "build_finding",
+    "render_report_html",
+    "rule",
+]
+
+LOCALES = ("sv", "en")
+"""The languages every message exists in."""
+
+DEFAULT_REASON = "default"
+"""The reason of a finding from a rule that gives one message pair."""
+
+_CODE = re.compile(r"[A-Z][A-Z0-9]*(?:-[A-Z0-9]+)*")
+
+
+class Severity(StrEnum):
+    """How serious a finding is."""
+
+    ERROR = "error"
+    WARNING = "warning"
+    INFO = "info"
+
+
+_SEVERITY_ORDER = {Severity.ERROR: 0, Severity.WARNING: 1, Severity.INFO: 2}
+
+
+def _check_locale(locale: str) -> str:
+    if locale not in LOCALES:
+        raise ValueError(f"locale must be one of {LOCALES}, not {locale!r}")
+    return locale
+
+
+class Facts(Mapping[str, Any]):
+    """An immutable, hashable mapping of the facts a finding used.
+
+    >>> facts = Facts({"months": 24})
+    >>> facts["months"], dict(facts)
+    (24, {'months': 24})
+    """
+
+    __slots__ = ("_items",)
+    _items: dict[str, Any]
+
+    def __init__(self, items: Mapping[str, Any] | Iterable[tuple[str, Any]] = ()) -> None:
+        object.__setattr__(self, "_items", dict(items))
+
+    def __getitem__(self, key: str) -> Any:
+        return self._items[key]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._items)
+
+    def __len__(self) -> int:
+        return len(self._items)
+
+    def __hash__(self) -> int:
+        return hash(tuple(self._items.items()))
+
+    def __setattr__(self, name: str, value: object) -> None:
+        raise AttributeError("Facts is immutable")
+
+    def __repr__(self) -> str:
+        return f"Facts({self._items!r})"
+
+    def __reduce__(self) -> tuple[type[Facts], tuple[dict[str, Any]]]:
+        return (type(self), (self._items,))
+
+
+def _json_ready(value: Any) -> Any:
+    if isinstance(value, _dt.date):
+        return value.isoformat()
+    if isinstance(value, Enum):
+        return value.value
+    if isinstance(value, tuple | list):
+        return [_json_ready(item) for item in value]
+    if isinstance(value, Mapping):
+        return {str(key): _json_ready(item) for key, item in value.items()}
+    return value
+
+
+def _display(value: Any) -> Any:
+    if isinstance(value, _dt.date):
+        return value.isoformat()
+    if isinstance(value, Enum):
+        return value.value
+    if isinstance(value, float) and value.is_integer():
+        return int(value)
+    if isinstance(value, tuple | list):
+        return ", ".join(str(_display(item)) for item in value)
+    return value
+
+
+@attrs.frozen(kw_only=True)
+class Finding:
+    """What a rule found: structured data that can explain itself.
+
+    ``subject`` is the id of the activity or milestone concerned, or ``None`` for the
+    plan; ``on`` the date the finding is about; ``facts`` the parameter values and dates
+    used; ``basis`` the legal basis. ``message(locale)`` renders it in ``"sv"`` or
+    ``"en"``.
+    """
+
+    code: str
+    severity: Severity
+    reason: str
+    subject: str | None
+    on: _dt.date | None
+    facts: Facts = attrs.field(converter=Facts)
+    basis: str
+    title: str
+    messages: Facts = attrs.field(converter=Facts)
+
+    def message(self, locale: str = "sv") -> str:
+        """The message in ``locale`` (``"sv"`` or ``"en"``); another raises ``ValueError``."""
+        return str(self.messages[_check_locale(locale)])
+
+    def explain(self, locale: str = "sv") -> str:
+        """The message with the rule, the reason, the facts used and the legal basis."""
+        _check_locale(locale)
+        labels = _LABELS[locale]
+        lines = [f"[{self.severity.value}] {self.code}: {self.message(locale)}"]
+        lines.append(f"  {labels['rule']}: {self.title} ({labels['reason']}: {self.reason})")
+        if self.subject is not None:
+            lines.append(f"  {labels['subject']}: {self.subject}")
+        if self.on is not None:
+            lines.append(f"  {labels['on']}: {self.on.isoformat()}")
+        if self.facts:
+            used = ", ".join(f"{key} = {_display(value)}" for key, value in self.facts.items())
+            lines.append(f"  {labels['facts']}: {used}")
+        lines.append(f"  {labels['basis']}: {self.basis}")
+        return "\n".join(lines)
+
+    def to_dict(self) -> dict[str, Any]:
+        """A JSON-ready dict with the message in both languages."""
+        return {
+            "code": self.code,
+            "severity": self.severity.value,
+            "reason": self.reason,
+            "subject": self.subject,
+            "on": self.on.isoformat() if self.on is not None else None,
+            "facts": _json_ready(self.facts),
+            "basis": self.basis,
+            "title": self.title,
+            "messages": dict(self.messages),
+        }
+
+    @property
+    def sort_key(self) -> tuple[int, tuple[bool, _dt.date], str, tuple[bool, str]]:
+        """Severity (error first), then ``on``, then code, then subject (``None`` first)."""
+        return (
+            _SEVERITY_ORDER[self.severity],
+            (self.on is not None, self.on or _dt.date.min),
+            self.code,
+            (self.subject is not None, self.subject or ""),
+        )
+
+
+_LABELS = {
+    "sv": {
+        "rule": "regel",
+        "reason": "skäl",
+        "subject": "gäller",
+        "on": "datum",
+        "facts": "underlag",
+        "basis": "rättslig grund",
+        "none": "Inga anmärkningar.",
+        "upcoming": "Kommande datum",
+        "report": "Rapport för plan",
+    },
+    "en": {
+        "rule": "rule",
+        "reason": "reason",
+        "subject": "subject",
+        "on": "date",
+        "facts": "facts",
+        "basis": "legal basis",
+        "none": "No findings.",
+        "upcoming": "Upcoming dates",
+        "report": "Report for plan",
+    },
+}
+
+
+def _messages(code: str, messages: Mapping[str, Any]) -> Mapping[str, Mapping[str, str]]:
+    if set(messages) == set(LOCALES) and all(isinstance(v, str) for v in messages.values()):
+        return {DEFAULT_REASON: dict(messages)}
+    result: dict[str, Mapping[str, str]] = {}
+    for reason, templates in messages.items():
+        if not isinstance(templates, Mapping) or set(templates) != set(LOCALES):
+            raise InvalidRuleError(
+                f"rule {code}: messages for reason {reason!r} must give exactly 'sv' and 'en'"
+            )
+        if not all(isinstance(text, str) for text in templates.values()):
+            raise InvalidRuleError(f"rule {code}: message templates must be strings")
+        result[str(reason)] = dict(templates)
+    if not result:
+        raise InvalidRuleError(f"rule {code}: needs at least one message")
+    return result
+
+
+CheckFunction = Callable[["Context"], Iterable[Finding]]
+"""The body of a rule: a function of the evaluation context yielding findings."""
+
+
+@attrs.frozen(kw_only=True, eq=False)
+class Rule:
+    """A rule: a check function with its code, title, severity, legal basis and messages.
+
+    Make one with the :func:`rule` decorator. ``programmes`` is ``None`` for all
+    programmes; ``valid_from`` and ``valid_to`` (inclusive, ``None`` for open) bound the
+    period it is in force.
+    """
+
+    code: str
+    title: str
+    severity: Severity
+    basis: str
+    programmes: frozenset[Programme] | None
+    valid_from: _dt.date | None
+    valid_to: _dt.date | None
+    messages: Mapping[str, Mapping[str, str]]
+    check: CheckFunction
+
+    def in_force(self, day: _dt.date) -> bool:
+        """Whether the rule is in force on ``day``."""
+        if self.valid_from is not None and day < self.valid_from:
+            return False
+        return self.valid_to is None or day <= self.valid_to
+
+    def applies_to(self, programme: Programme) -> bool:
+        """Whether the rule applies to plans of ``programme``."""
+        return self.programmes is None or programme in self.programmes
+
+    def __call__(self, context: Context) -> tuple[Finding, ...]:
+        return tuple(self.check(context))
+
+    def __repr__(self) -> str:
+        return f"Rule({self.code!r}, {self.title!r})"
+
+    def to_dict(self) -> dict[str, Any]:
+        """The rule's metadata as a JSON-ready dict."""
+        return {
+            "code": self.code,
+            "title": self.title,
+            "severity": self.severity.value,
+            "basis": self.basis,
+            "programmes": (
+                None if self.programmes is None else sorted(p.value for p in self.programmes)
+            ),
+            "valid_from": self.valid_from.isoformat() if self.valid_from else None,
+            "valid_to": self.valid_to.isoformat() if self.valid_to else None,
+            "messages": {reason: dict(texts) for reason, texts in self.messages.items()},
+        }
+
+
+def rule(
+    *,
+    code: str,
+    title: str,
+    severity: Severity | str,
+    basis: str,
+    messages: Mapping[str, Any],
+    programmes: Iterable[Programme | str] | None = None,
+    valid_from: _dt.date | None = None,
+    valid_to: _dt.date | None = None,
+) -> Callable[[CheckFunction], Rule]:
+    """Turn a function ``(ctx) -> Iterable[Finding]`` into a :class:`Rule`.
+
+    ``messages`` maps each reason to ``{"sv": template, "en": template}``; a rule with one
+    reason may give ``{"sv": ..., "en": ...}`` directly. Templates use ``str.format``
+    fields from the finding's facts plus ``subject``, ``on`` and ``code``.
+
+    >>> @rule(code="DEMO-NO-ACTIVITIES", title="A plan needs activities",
+    ...       severity="warning", basis="Förordning (2017:820) 11 §",
+    ...       messages={"sv": "Planen saknar aktiviteter.", "en": "The plan has no activities."})
+    ... def no_activities(ctx):
+    ...     if not ctx.plan.activities:
+    ...         yield ctx.finding(on=ctx.as_of)
+    >>> no_activities.code
+    'DEMO-NO-ACTIVITIES'
+    """
+    if not isinstance(code, str) or not _CODE.fullmatch(code):
+        raise InvalidRuleError(f"rule code must be upper-case words joined by '-': {code!r}")
+    try:
+        level = Severity(severity)
+    except ValueError:
+        raise InvalidRuleError(f"rule {code}: unknown severity {severity!r}") from None
+    templates = _messages(code, messages)
+    start = as_date(valid_from, "valid_from") if valid_from is not None else None
+    end = as_date(valid_to, "valid_to") if valid_to is not None else None
+    if start is not None and end is not None and end < start:
+        raise InvalidRuleError(f"rule {code}: valid_to {end} is before valid_from {start}")
+    scope = None if programmes is None else frozenset(Programme(p) for p in programmes)
+
+    def decorate(check: CheckFunction) -> Rule:
+        return Rule(
+            code=code,
+            title=title,
+            severity=level,
+            basis=basis,
+            programmes=scope,
+            valid_from=start,
+            valid_to=end,
+            messages=templates,
+            check=check,
+        )
+
+    return decorate
+
+
+class RuleSet:
+    """An immutable, ordered collection of rules with distinct codes."""
+
+    __slots__ = ("_by_code", "_rules")
+    _rules: tuple[Rule, ...]
+    _by_code: dict[str, Rule]
+
+    def __init__(self, rules: Iterable[Rule] = ()) -> None:
+        ordered = tuple(rules)
+        by_code: dict[str, Rule] = {}
+        for item in ordered:
+            if not isinstance(item, Rule):
+                raise TypeError(f"a RuleSet holds Rule values, not {type(item).__name__}")
+            if item.code in by_code:
+                raise DuplicateRuleError(f"rule code {item.code!r} appears twice")
+            by_code[item.code] = item
+        object.__setattr__(self, "_rules", ordered)
+        object.__setattr__(self, "_by_code", by_code)
+
+    def __setattr__(self, name: str, value: object) -> None:
+        raise AttributeError("RuleSet is immutable; use with_rules or without")
+
+    def __iter__(self) -> Iterator[Rule]:
+        return iter(self._rules)
+
+    def __len__(self) -> int:
+        return len(self._rules)
+
+    def __contains__(self, code: object) -> bool:
+        return code in self._by_code
+
+    def __getitem__(self, code: str) -> Rule:
+        try:
+            return self._by_code[code]
+        except KeyError:
+            raise UnknownRuleError(f"no rule with code {code!r}") from None
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, RuleSet) and self._rules == other._rules
+
+    def __hash__(self) -> int:
+        return hash(self._rules)
+
+    def __repr__(self) -> str:
+        return f"RuleSet({', '.join(self.codes)})"
+
+    @property
+    def codes(self) -> tuple[str, ...]:
+        """The codes, in order."""
+        return tuple(self._by_code)
+
+    def in_force(self, day: _dt.date) -> RuleSet:
+        """The rules in force on ``day``."""
+        when = as_date(day, "day")
+        return RuleSet(item for item in self._rules if item.in_force(when))
+
+    def for_programme(self, programme: Programme | str) -> RuleSet:
+        """The rules that apply to plans of ``programme``."""
+        scope = Programme(programme)
+        return RuleSet(item for item in self._rules if item.applies_to(scope))
+
+    def with_rules(self, *rules: Rule) -> RuleSet:
+        """A new set with ``rules`` added at the end; a repeated code is refused."""
+        return RuleSet((*self._rules, *rules))
+
+    def without(self, *codes: str) -> RuleSet:
+        """A new set without the rules of ``codes``; an unknown code is refused."""
+        unknown = [code for code in codes if code not in self._by_code]
+        if unknown:
+            raise UnknownRuleError(f"no rule with code {', '.join(map(repr, unknown))}")
+        dropped = set(codes)
+        return RuleSet(item for item in self._rules if item.code not in dropped)
+
+
+class Context:
+    """What a rule sees: the plan, ``as_of``, parameters and key dates.
+
+    ``params`` holds the parameter values in force on ``as_of``; ``parameters`` the whole
+    collection, for values in force on another date. ``key_dates`` are computed once per
+    evaluation and shared by all rules.
+    """
+
+    __slots__ = ("_by_kind", "_rule", "as_of", "key_dates", "parameters", "params", "plan")
+
+    def __init__(
+        self,
+        *,
+        plan: Plan,
+        as_of: _dt.date,
+        parameters: Parameters,
+        params: ParameterValues | None = None,
+        key_dates: tuple[Deadline, ...] | None = None,
+    ) -> None:
+        self.plan = plan
+        self.as_of = as_date(as_of, "as_of")
+        self.parameters = parameters
+        self.params = params if params is not None else parameters.on(self.as_of)
+        self.key_dates = (
+            key_dates if key_dates is not None else deadlines(plan, parameters=parameters)
+        )
+        by_kind: dict[DeadlineKind, list[Deadline]] = {}
+        for deadline in self.key_dates:
+            by_kind.setdefault(deadline.kind, []).append(deadline)
+        self._by_kind = by_kind
+        self._rule: Rule | None = None
+
+    @property
+    def participant(self) -> Participant:
+        """The plan's participant."""
+        return self.plan.participant
+
+    @property
+    def rule(self) -> Rule:
+        """The rule being evaluated."""
+        if self._rule is None:
+            raise RuntimeError("no rule is being evaluated")
+        return self._rule
+
+    def key_date(self, kind: DeadlineKind | str, subject: str | None = None) -> Deadline | None:
+        """The key date of ``kind`` (and ``subject``, when given), or ``None``."""
+        for deadline in self._by_kind.get(DeadlineKind(kind), ()):
+            if subject is None or deadline.subject == subject:
+                return deadline
+        return None
+
+    def key_dates_of(self, kind: DeadlineKind | str) -> tuple[Deadline, ...]:
+        """Every key date of ``kind``."""
+        return tuple(self._by_kind.get(DeadlineKind(kind), ()))
+
+    def finding(
+        self,
+        *,
+        reason: str = DEFAULT_REASON,
+        subject: str | None = None,
+        on: _dt.date | None = None,
+        severity: Severity | str | None = None,
+        **facts: Any,
+    ) -> Finding:
+        """A finding of the current rule, with its metadata filled in.
+
+        ``severity`` overrides the rule's default, for a rule with two levels.
+        """
+        return build_finding(
+            self.rule, reason=reason, subject=subject, on=on, severity=severity, **facts
+        )
+
+
+def build_finding(
+    current: Rule,
+    *,
+    reason: str = DEFAULT_REASON,
+    subject: str | None = None,
+    on: _dt.date | None = None,
+    severity: Severity | str | None = None,
+    **facts: Any,
+) -> Finding:
+    """A finding of ``current`` with its messages rendered in every locale."""
+    try:
+        templates = current.messages[reason]
+    except KeyError:
+        raise KeyError(f"rule {current.code} has no message for reason {reason!r}") from None
+    values = {key: _display(value) for key, value in facts.items()}
+    values.update(subject=subject or "", on=_display(on) or "", code=current.code)
+    rendered = {locale: templates[locale].format(**values) for locale in LOCALES}
+    return Finding(
+        code=current.code,
+        severity=Severity(severity) if severity is not None else current.severity,
+        reason=reason,
+        subject=subject,
+        on=on,
+        facts=facts,
+        basis=current.basis,
+        title=current.title,
+        messages=rendered,
+    )
+
+
+@attrs.frozen(kw_only=True)
+class Report:
+    """The result of :func:`evaluate`: findings in a stable order and the key dates."""
+
+    plan_id: str
+    as_of: _dt.date
+    findings: tuple[Finding, ...]
+    key_dates: tuple[Deadline, ...]
+
+    @property
+    def ok(self) -> bool:
+        """True when there is no error finding."""
+        return not any(finding.severity is Severity.ERROR for finding in self.findings)
+
+    @property
+    def errors(self) -> tuple[Finding, ...]:
+        """The error findings."""
+        return self._of(Severity.ERROR)
+
+    @property
+    def warnings(self) -> tuple[Finding, ...]:
+        """The warning findings."""
+        return self._of(Severity.WARNING)
+
+    @property
+    def infos(self) -> tuple[Finding, ...]:
+        """The informational findings."""
+        return self._of(Severity.INFO)
+
+    def _of(self, severity: Severity) -> tuple[Finding, ...]:
+        return tuple(finding for finding in self.findings if finding.severity is severity)
+
+    @property
+    def upcoming(self) -> tuple[Deadline, ...]:
+        """Key dates whose ``act_by`` is on or after ``as_of``."""
+        return tuple(deadline for deadline in self.key_dates if deadline.act_by >= self.as_of)
+
+    def codes(self) -> tuple[str, ...]:
+        """The codes of the findings, in order."""
+        return tuple(finding.code for finding in self.findings)
+
+    def explain(self, locale: str = "sv") -> str:
+        """Readable text: each finding with its reason, facts and legal basis."""
+        _check_locale(locale)
+        labels = _LABELS[locale]
+        lines = [f"{labels['report']} {self.plan_id} ({self.as_of.isoformat()})"]
+        if not self.findings:
+            lines.append(labels["none"])
+        lines.extend(finding.explain(locale) for finding in self.findings)
+        upcoming = self.upcoming
+        if upcoming:
+            lines.append(f"{labels['upcoming']}:")
+            lines.extend(
+                f"  {deadline.act_by.isoformat()}  {deadline.description(locale)}"
+                + (f" ({deadline.subject})" if deadline.subject else "")
+                for deadline in upcoming
+            )
+        return "\n".join(lines)
+
+    def to_dict(self) -> dict[str, Any]:
+        """A JSON-ready dict, messages in both languages."""
+        return {
+            "plan_id": self.plan_id,
+            "as_of": self.as_of.isoformat(),
+            "ok": self.ok,
+            "findings": [finding.to_dict() for finding in self.findings],
+            "key_dates": [deadline.to_dict() for deadline in self.key_dates],
+        }
+
+    def _repr_html_(self) -> str:
+        return render_report_html(self)
+
+
+_SEVERITY_COLOURS = {
+    Severity.ERROR: "#fde2e1",
+    Severity.WARNING: "#fff4ce",
+    Severity.INFO: "#e6f0fa",
+}
+
+
+def render_report_html(report: Report, locale: str = "en") -> str:
+    """An HTML table of the report's findings, coloured by severity, escaped."""
+    _check_locale(locale)
+    escape = html.escape
+    rows = []
+    for finding in report.findings:
+        colour = _SEVERITY_COLOURS[finding.severity]
+        cells = [
+            finding.severity.value,
+            finding.code,
+            finding.subject or "",
+            finding.on.isoformat() if finding.on else "",
+            finding.message(locale),
+            finding.basis,
+        ]
+        rows.append(
+            f'<tr style="background:{colour}">'
+            + "".join(f"<td>{escape(cell)}</td>" for cell in cells)
+            + "</tr>"
+        )
+    if not rows:
+        rows.append(f'<tr><td colspan="6">{escape(_LABELS[locale]["none"])}</td></tr>')
+    head = "".join(
+        f"<th>{name}</th>" for name in ("severity", "code", "subject", "on", "message", "basis")
+    )
+    caption = escape(f"{report.plan_id} as of {report.as_of.isoformat()}")
+    return (
+        f'<table class="handlingsplan-report"><caption>{caption}</caption>'
+        f"<thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table>"
+    )

@@ -1,0 +1,38 @@
+"""Small helpers shared by the rule families."""
+
+from __future__ import annotations
+
+import datetime as _dt
+from fractions import Fraction
+from typing import TYPE_CHECKING
+
+from ..dates import LeapDay
+from ..model import Activity, ActivityStatus, Plan
+
+if TYPE_CHECKING:
+    from ._engine import Context
+
+__all__ = ["covered_days", "hours", "leap_day", "live_activities"]
+
+
+def leap_day(ctx: Context) -> LeapDay:
+    """The 29 February convention in force on ``as_of``."""
+    return "mar1" if ctx.params.leap_day == "mar1" else "feb28"
+
+
+def live_activities(plan: Plan) -> tuple[Activity, ...]:
+    """The plan's activities that are not cancelled (every rule ignores cancelled ones)."""
+    return tuple(a for a in plan.activities if a.status is not ActivityStatus.CANCELLED)
+
+
+def covered_days(activity: Activity, first: _dt.date, last: _dt.date) -> int:
+    """How many days from ``first`` to ``last`` (inclusive) the activity covers."""
+    start = max(activity.start, first)
+    end = min(activity.end, last)
+    return (end - start).days + 1 if end >= start else 0
+
+
+def hours(activity: Activity, days: int | None = None) -> Fraction:
+    """An activity's hours over ``days`` days (all its days by default): ``h × days / 7``."""
+    count = activity.days if days is None else days
+    return Fraction(activity.hours_per_week) * count / 7

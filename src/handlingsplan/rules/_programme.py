@@ -1,0 +1,331 @@
+"""Rules of the establishment programme (Lag 2017:584, Förordning 2017:820)."""
+
+from __future__ import annotations
+
+import datetime as _dt
+from collections.abc import Iterator
+from fractions import Fraction
+
+import pendulum
+
+from ..dates import add_months, age_on
+from ..deadlines import DeadlineKind
+from ..model import ActivityKind, Programme
+from ._engine import Context, Finding, rule
+from ._helpers import hours, leap_day, live_activities
+
+__all__ = [
+    "programme_age_limit",
+    "programme_civic_orientation",
+    "programme_education_duty",
+    "programme_end",
+    "programme_full_time",
+    "programme_sfi_start",
+    "programme_training_limit",
+]
+
+ESTABLISHMENT = (Programme.ESTABLISHMENT,)
+
+
+@rule(
+    code="PROG-END",
+    title="Activities within the programme period",
+    severity="error",
+    basis="Förordning (2017:820) 15 §, 15 a §",
+    programmes=ESTABLISHMENT,
+    messages={
+        "activity_after_end": {
+            "sv": "Aktiviteten {subject} slutar {on}, efter programmets sista dag {programme_end}.",
+            "en": "Activity {subject} ends on {on}, after the programme's last day "
+            "{programme_end}.",
+        },
+        "no_exit": {
+            "sv": "Programmets sista dag {on} har passerat men planen saknar avslut.",
+            "en": "The programme's last day {on} has passed but the plan has no exit.",
+        },
+    },
+)
+def programme_end(ctx: Context) -> Iterator[Finding]:
+    """An activity ending after the programme end, or a plan not exited after it."""
+    end = ctx.key_date(DeadlineKind.PROGRAMME_END)
+    upper = ctx.key_date(DeadlineKind.UPPER_AGE)
+    if end is None or upper is None:
+        return
+    for activity in live_activities(ctx.plan):
+        if activity.end > end.due and activity.end < upper.due:
+            yield ctx.finding(
+                reason="activity_after_end",
+                subject=activity.id,
+                on=activity.end,
+                programme_end=end.due,
+            )
+    if ctx.plan.exit is None and ctx.as_of > end.due:
+        yield ctx.finding(reason="no_exit", on=end.due, programme_end=end.due)
+
+
+@rule(
+    code="PROG-SFI-START",
+    title="SFI starts within three months of the plan",
+    severity="warning",
+    basis="Förordning (2017:820) 11 §; Skollagen (2010:800) 20 kap. 29 §",
+    programmes=ESTABLISHMENT,
+    messages={
+        "sv": "Ingen sfi-aktivitet börjar senast {on}.",
+        "en": "No SFI activity starts on or before {on}.",
+    },
+)
+def programme_sfi_start(ctx: Context) -> Iterator[Finding]:
+    """A participant who needs SFI without an SFI activity starting by the ``sfi_start`` date."""
+    deadline = ctx.key_date(DeadlineKind.SFI_START)
+    if deadline is None:
+        return
+    if not any(
+        activity.kind is ActivityKind.SFI and activity.start <= deadline.due
+        for activity in live_activities(ctx.plan)
+    ):
+        yield ctx.finding(
+            on=deadline.due,
+            sfi_start=deadline.due,
+            months=ctx.parameters.value("sfi_start_months", ctx.plan.start),
+        )
+
+
+@rule(
+    code="PROG-CIVIC-ORIENTATION",
+    title="Civic orientation planned, long enough and completed in time",
+    severity="warning",
+    basis="Lag (2013:156) 4 §; Förordning (2010:1138) 4 §, 5 §",
+    programmes=ESTABLISHMENT,
+    messages={
+        "missing": {
+            "sv": "Samhällsorientering saknas i planen.",
+            "en": "The plan has no civic orientation.",
+        },
+        "too_few_hours": {
+            "sv": "Samhällsorienteringen {subject} omfattar {hours} timmar, minst "
+            "{min_hours} krävs.",
+            "en": "Civic orientation {subject} has {hours} hours; at least {min_hours} "
+            "are required.",
+        },
+        "too_late": {
+            "sv": "Samhällsorienteringen {subject} slutar {on}, efter {complete_by}.",
+            "en": "Civic orientation {subject} ends on {on}, after {complete_by}.",
+        },
+    },
+)
+def programme_civic_orientation(ctx: Context) -> Iterator[Finding]:
+    """Civic orientation missing, below the minimum hours, or ending too late."""
+    plan = ctx.plan
+    courses = [a for a in live_activities(plan) if a.kind is ActivityKind.CIVIC_ORIENTATION]
+    person = plan.participant
+    duty_end = ctx.key_date(DeadlineKind.CIVIC_ORIENTATION_DUTY_END)
+    adult = ctx.as_of >= person.birth_date and (
+        age_on(person.birth_date, ctx.as_of, leap_day=leap_day(ctx))
+        >= ctx.params.civic_orientation_min_age
+    )
+    if not courses and adult and (duty_end is None or ctx.as_of <= duty_end.due):
+        yield ctx.finding(
+            reason="missing",
+            on=duty_end.due if duty_end is not None else ctx.as_of,
+            min_age=ctx.params.civic_orientation_min_age,
+        )
+    complete = ctx.key_date(DeadlineKind.CIVIC_ORIENTATION_COMPLETE)
+    for course in courses:
+        minimum = ctx.parameters.value("civic_orientation_min_hours", course.start)
+        total = hours(course)
+        if total < Fraction(minimum):
+            yield ctx.finding(
+                reason="too_few_hours",
+                subject=course.id,
+                on=course.start,
+                hours=round(float(total), 1),
+                min_hours=minimum,
+            )
+        if complete is not None and course.end > complete.due:
+            yield ctx.finding(
+                reason="too_late", subject=course.id, on=course.end, complete_by=complete.due
+            )
+
+
+def _weeks_ahead(start: _dt.date, count: int) -> Iterator[tuple[pendulum.Date, pendulum.Date]]:
+    monday = pendulum.Date(start.year, start.month, start.day).subtract(days=start.weekday())
+    for week in range(count):
+        first = monday.add(weeks=week)
+        yield first, first.add(days=6)
+
+
+FULL_TIME_WEEKS = 8
+"""How many ISO weeks PROG-FULL-TIME looks ahead."""
+
+
+@rule(
+    code="PROG-FULL-TIME",
+    title="Activities fill the participation level",
+    severity="warning",
+    basis="Förordning (2017:820) 7–10 §§",
+    programmes=ESTABLISHMENT,
+    messages={
+        "sv": "{weeks} av de kommande {horizon} veckorna har för få timmar planerade "
+        "(första veckan börjar {on}).",
+        "en": "{weeks} of the next {horizon} weeks have too few hours planned "
+        "(the first begins on {on}).",
+    },
+)
+def programme_full_time(ctx: Context) -> Iterator[Finding]:
+    """Weeks in the next eight whose planned hours fall below the participation level."""
+    plan = ctx.plan
+    end = ctx.key_date(DeadlineKind.PROGRAMME_END)
+    last_day = end.due if end is not None else None
+    if plan.exit is not None:
+        last_day = plan.exit.on if last_day is None else min(last_day, plan.exit.on)
+    activities = live_activities(plan)
+    full_time = Fraction(ctx.params.full_time_hours)
+    level = Fraction(plan.participation_percent) / 100
+    under: list[pendulum.Date] = []
+    for monday, _sunday in _weeks_ahead(max(ctx.as_of, plan.start), FULL_TIME_WEEKS):
+        days = [
+            monday.add(days=offset)
+            for offset in range(7)
+            if monday.add(days=offset) >= plan.start
+            and (last_day is None or monday.add(days=offset) <= last_day)
+            and not any(i.start <= monday.add(days=offset) <= i.end for i in plan.interruptions)
+        ]
+        if not days:
+            continue
+        planned = sum(
+            (
+                Fraction(a.hours_per_week) * sum(1 for d in days if a.start <= d <= a.end)
+                for a in activities
+            ),
+            Fraction(0),
+        )
+        if planned < level * full_time * len(days):
+            under.append(monday)
+    if under:
+        yield ctx.finding(
+            on=under[0],
+            weeks=len(under),
+            horizon=FULL_TIME_WEEKS,
+            first_week=under[0],
+            full_time_hours=ctx.params.full_time_hours,
+            participation_percent=plan.participation_percent,
+        )
+
+
+@rule(
+    code="PROG-AGE-LIMIT",
+    title="No activities once the upper age is reached",
+    severity="error",
+    basis="Lag (2017:584) 2 §; Förordning (2017:820) 21 §",
+    programmes=ESTABLISHMENT,
+    messages={
+        "sv": "Aktiviteten {subject} pågår till {on}, men deltagaren når den övre "
+        "åldersgränsen {upper_age} år den {upper_age_date}.",
+        "en": "Activity {subject} runs until {on}, but the participant reaches the upper "
+        "age of {upper_age} on {upper_age_date}.",
+    },
+)
+def programme_age_limit(ctx: Context) -> Iterator[Finding]:
+    """An activity running on or after the day the participant reaches the upper age."""
+    upper = ctx.key_date(DeadlineKind.UPPER_AGE)
+    if upper is None:
+        return
+    age = ctx.parameters.upper_age_for(ctx.participant.birth_date)
+    for activity in live_activities(ctx.plan):
+        if activity.end >= upper.due:
+            yield ctx.finding(
+                subject=activity.id, on=activity.end, upper_age=age, upper_age_date=upper.due
+            )
+
+
+_TRAINING = (
+    (ActivityKind.WORK_TRAINING, "work_training_months"),
+    (ActivityKind.ENHANCED_WORK_TRAINING, "enhanced_work_training_months"),
+    (ActivityKind.SHORTAGE_OCCUPATION_TRAINING, "shortage_occupation_training_months"),
+)
+
+
+@rule(
+    code="PROG-TRAINING-LIMIT",
+    title="Work training within its maximum length",
+    severity="error",
+    basis="Förordning (2017:820) 13 a §, 13 b §, 13 d §",
+    programmes=ESTABLISHMENT,
+    messages={
+        "sv": "Aktiviteter av slaget {kind} omfattar {days} dagar, mer än {months} månader "
+        "({limit_days} dagar); gränsen passeras den {crossed_on} av {subject}.",
+        "en": "Activities of kind {kind} cover {days} days, more than {months} months "
+        "({limit_days} days); {subject} crosses the limit on {crossed_on}.",
+    },
+)
+def programme_training_limit(ctx: Context) -> Iterator[Finding]:
+    """Work training, enhanced work training or shortage training beyond its maximum."""
+    activities = live_activities(ctx.plan)
+    for kind, parameter in _TRAINING:
+        of_kind = sorted((a for a in activities if a.kind is kind), key=lambda a: (a.start, a.id))
+        if not of_kind:
+            continue
+        first_start = of_kind[0].start
+        months = ctx.parameters.int_value(parameter, first_start)
+        limit = add_months(first_start, months).toordinal() - first_start.toordinal() + 1
+        covered: set[_dt.date] = set()
+        for activity in of_kind:
+            day = activity.start
+            while day <= activity.end:
+                covered.add(day)
+                day += _dt.timedelta(days=1)
+        if len(covered) <= limit:
+            continue
+        crossed_on = sorted(covered)[limit]
+        crossing = next(a for a in of_kind if a.start <= crossed_on <= a.end)
+        yield ctx.finding(
+            subject=crossing.id,
+            on=crossing.end,
+            kind=kind,
+            days=len(covered),
+            months=months,
+            limit_days=limit,
+            crossed_on=crossed_on,
+        )
+
+
+EDUCATION = frozenset(
+    {
+        ActivityKind.SFI,
+        ActivityKind.CIVIC_ORIENTATION,
+        ActivityKind.ADULT_EDUCATION,
+        ActivityKind.UPPER_SECONDARY_INTRO,
+        ActivityKind.HIGHER_EDUCATION,
+    }
+)
+"""Activity kinds that count as education for the education obligation."""
+
+
+@rule(
+    code="PROG-EDUCATION-DUTY",
+    title="Mainly education under the education obligation",
+    severity="warning",
+    basis="Förordning (2017:820) 12 § (utbildningsplikt)",
+    programmes=ESTABLISHMENT,
+    messages={
+        "sv": "Deltagaren omfattas av utbildningsplikt men endast {education_hours} av "
+        "{total_hours} timmar är utbildning.",
+        "en": "The participant is under the education obligation but only "
+        "{education_hours} of {total_hours} hours are education.",
+    },
+)
+def programme_education_duty(ctx: Context) -> Iterator[Finding]:
+    """A short-educated participant whose activities are less than half education."""
+    if not ctx.participant.short_education:
+        return
+    activities = live_activities(ctx.plan)
+    if not activities:
+        return
+    total = sum((hours(a) for a in activities), Fraction(0))
+    education = sum((hours(a) for a in activities if a.kind in EDUCATION), Fraction(0))
+    if education * 2 < total:
+        yield ctx.finding(
+            on=ctx.plan.start,
+            education_hours=round(float(education), 1),
+            total_hours=round(float(total), 1),
+        )
