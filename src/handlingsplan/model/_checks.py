@@ -14,6 +14,11 @@ from ..errors import InvalidPlanError
 E = TypeVar("E", bound=Enum)
 
 
+def article(name: str) -> str:
+    """``name`` with its indefinite article: "an Activity", "a Plan"."""
+    return f"{'an' if name[:1] in 'AEIOU' else 'a'} {name}"
+
+
 def describe(value: object) -> str:
     """A short description of a bad value for an error message."""
     text = repr(value)
@@ -93,7 +98,7 @@ class Problems:
         if isinstance(value, bool) or not isinstance(value, int | float):
             self.add(name, f"must be a number, not {describe(value)}")
             return False
-        if not math.isfinite(value):
+        if isinstance(value, float) and not math.isfinite(value):
             self.add(name, f"must be finite, not {value!r}")
             return False
         if not low <= value <= high:
@@ -107,13 +112,13 @@ class Problems:
             return True
         if value is None and optional:
             return False
-        self.add(name, f"must be a {cls.__name__}, not {describe(value)}")
+        self.add(name, f"must be {article(cls.__name__)}, not {describe(value)}")
         return False
 
     def items_of(self, name: str, cls: type[Any]) -> tuple[Any, ...]:
         """Check that ``name`` holds a sequence of ``cls``; returns the good items."""
         value = getattr(self._owner, name)
-        if isinstance(value, str | bytes | dict) or not hasattr(value, "__iter__"):
+        if not isinstance(value, list | tuple):
             self.add(name, f"must be a sequence of {cls.__name__}, not {describe(value)}")
             return ()
         items = value if type(value) is tuple else tuple(value)
@@ -124,7 +129,9 @@ class Problems:
             if isinstance(item, cls):
                 good.append(item)
             else:
-                self.add(f"{name}[{index}]", f"must be a {cls.__name__}, not {describe(item)}")
+                self.add(
+                    f"{name}[{index}]", f"must be {article(cls.__name__)}, not {describe(item)}"
+                )
         return tuple(good)
 
     def done(self) -> None:

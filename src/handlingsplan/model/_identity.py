@@ -12,8 +12,8 @@ from ..errors import InvalidPlanError
 
 __all__ = ["IdentityNumber"]
 
-_TWELVE = re.compile(r"(\d{8})-?(\d{4})")
-_TEN = re.compile(r"\d{6}[-+]?\d{4}")
+_TWELVE = re.compile(r"([0-9]{8})-?([0-9]{4})")
+_TEN = re.compile(r"[0-9]{6}[-+]?[0-9]{4}")
 
 
 @attrs.frozen(init=False, repr=False)
@@ -69,7 +69,7 @@ class IdentityNumber:
             personnummer.parse(digits)
         except personnummer.PersonnummerException:
             raise InvalidPlanError(
-                [("", "is not a valid personnummer or samordningsnummer (check digit)")]
+                [("", "is not a valid personnummer or samordningsnummer (check digit or serial number)")]
             ) from None
         object.__setattr__(self, "digits", digits)
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as _dt
-import itertools
 
 import attrs
 import pendulum
@@ -80,10 +79,11 @@ class Plan:
                 else:
                     seen[item.id] = path
         interruptions = check.items_of("interruptions", Interruption)
-        ordered = sorted(enumerate(interruptions), key=lambda pair: pair[1].start)
-        for (i, first), (j, second) in itertools.pairwise(ordered):
-            if second.start <= first.end:
-                check.add(f"interruptions[{max(i, j)}]", f"overlaps interruptions[{min(i, j)}]")
+        for j, second in enumerate(interruptions):
+            for i, first in enumerate(interruptions[:j]):
+                if second.start <= first.end and first.start <= second.end:
+                    check.add(f"interruptions[{j}]", f"overlaps interruptions[{i}]")
+                    break
         if check.instance("exit", Exit, optional=True) and referred:
             assert self.exit is not None
             if self.exit.on < self.referred_on:
