@@ -673,9 +673,9 @@ def test_plan_refuses_unordered_or_one_shot_collections_and_keeps_a_tuple() -> N
     def generate() -> Iterator[Activity]:
         yield activity(id="a-1")
 
-    for given in (generate(), {activity(id="a-1")}):
+    for collection in (generate(), {activity(id="a-1")}):
         with pytest.raises(InvalidPlanError, match="must be a sequence of Activity"):
-            plan(activities=given)
+            plan(activities=collection)
     given_tuple = (activity(),)
     assert plan(activities=given_tuple).activities is given_tuple
 

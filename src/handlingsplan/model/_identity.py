@@ -13,6 +13,7 @@ from ..errors import InvalidPlanError
 __all__ = ["IdentityNumber"]
 
 _TWELVE = re.compile(r"([0-9]{8})-?([0-9]{4})")
+_CHECK_MESSAGE = "is not a valid personnummer or samordningsnummer (check digit or serial number)"
 _TEN = re.compile(r"[0-9]{6}[-+]?[0-9]{4}")
 
 
@@ -68,9 +69,7 @@ class IdentityNumber:
         try:
             personnummer.parse(digits)
         except personnummer.PersonnummerException:
-            raise InvalidPlanError(
-                [("", "is not a valid personnummer or samordningsnummer (check digit or serial number)")]
-            ) from None
+            raise InvalidPlanError([("", _CHECK_MESSAGE)]) from None
         object.__setattr__(self, "digits", digits)
 
     @property
