@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as _dt
 
 from .dates import age_on
+from .deadlines import deadlines
 from .model import (
     Activity,
     ActivityKind,
@@ -29,6 +30,7 @@ from .model import (
     Plan,
     Programme,
 )
+from .rules import evaluate
 
 __all__ = ["DEMO_AS_OF", "demo_caseload", "render_table"]
 
@@ -361,7 +363,13 @@ def render_plan(plan: Plan, *, as_of: _dt.date) -> str:
         ]
         for activity in plan.activities
     ]
-    parts = [heading, "=" * len(heading), "", "Key dates", render_table(key_rows, ["date", "what"])]
+    parts = [
+        heading,
+        "=" * len(heading),
+        "",
+        "Key dates",
+        render_table(key_rows, ["date", "act by", "what"]),
+    ]
     parts += [
         "",
         "Activities",
@@ -382,18 +390,37 @@ def render_plan(plan: Plan, *, as_of: _dt.date) -> str:
             "Milestones",
             render_table(milestone_rows, ["id", "title", "due", "achieved"]),
         ]
+    findings = _finding_rows(plan, as_of)
+    parts += ["", f"Findings on {as_of.isoformat()}"]
+    parts.append(render_table(findings, ["severity", "code", "message"]) if findings else "none")
     return "\n".join(parts)
 
 
 def _key_date_rows(plan: Plan) -> list[list[str]]:
-    rows = [[plan.referred_on.isoformat(), "referral (anvisning)"]]
+    rows = [[plan.referred_on.isoformat(), "", "referral (anvisning)"]]
     if plan.plan_made_on is not None:
-        rows.append([plan.plan_made_on.isoformat(), "plan made"])
+        rows.append([plan.plan_made_on.isoformat(), "", "plan made"])
+    for deadline in deadlines(plan):
+        act_by = deadline.act_by.isoformat() if deadline.act_by != deadline.due else ""
+        what = deadline.description("en")
+        if deadline.subject is not None:
+            what += f" ({deadline.subject})"
+        rows.append([deadline.due.isoformat(), act_by, what])
     if plan.exit is not None:
-        rows.append([plan.exit.on.isoformat(), f"exit ({plan.exit.reason.value})"])
+        rows.append([plan.exit.on.isoformat(), "", f"exit ({plan.exit.reason.value})"])
     if plan.follow_up is not None:
-        rows.append([plan.follow_up.on.isoformat(), f"followed up ({plan.follow_up.status.value})"])
+        rows.append(
+            [plan.follow_up.on.isoformat(), "", f"followed up ({plan.follow_up.status.value})"]
+        )
+    rows.sort(key=lambda row: row[0])
     return rows
+
+
+def _finding_rows(plan: Plan, as_of: _dt.date) -> list[list[str]]:
+    report = evaluate(plan, as_of=as_of)
+    return [
+        [finding.severity.value, finding.code, finding.message("en")] for finding in report.findings
+    ]
 
 
 def render_demo(*, as_of: _dt.date = DEMO_AS_OF) -> str:
