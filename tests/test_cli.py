@@ -24,13 +24,22 @@ def run(*arguments: str) -> subprocess.CompletedProcess[str]:
 def test_demo_prints_every_plan_with_age_key_dates_and_activities() -> None:
     result = run("demo")
     assert result.returncode == 0, result.stderr
-    for plan in demo_caseload():
+    for plan in demo_caseload()[:6]:
         assert plan.id in result.stdout
         for activity in plan.activities:
             assert activity.id in result.stdout
     assert "age 35 on 2026-03-02" in result.stdout
     assert "last day of the establishment programme" in result.stdout
     assert "Findings on 2026-03-02" in result.stdout
+    assert result.stdout.rstrip().endswith("0%         no")
+
+
+def test_demo_ends_with_the_outcome_table_by_gender_against_the_target() -> None:
+    table = render_demo().rstrip().splitlines()[-6:]
+    assert table[0].startswith("Outcomes 90 days after exit, exits in 2025, by gender")
+    assert "target 55%" in table[0]
+    assert [line.split()[0] for line in table[3:]] == ["male", "other", "unrecorded"]
+    assert table[2].split() == ["female", "5", "4", "3", "75%", "60%", "yes"]
 
 
 def test_demo_never_prints_a_full_identity_number() -> None:
@@ -52,9 +61,9 @@ def test_demo_caseload_has_the_shapes_the_readme_promises() -> None:
     assert len({p.id for p in plans}) == len(plans)
 
 
-def test_demo_shows_the_findings_evaluate_gives() -> None:
+def test_demo_shows_the_findings_evaluate_gives_for_the_detailed_plans() -> None:
     output = render_demo()
-    for plan in demo_caseload():
+    for plan in demo_caseload()[:6]:
         for finding in evaluate(plan, as_of=DEMO_AS_OF).findings:
             assert finding.message("en") in output
         assert deadlines(plan)

@@ -4,6 +4,14 @@ Typed, immutable plans; statutory date arithmetic; lossless JSON-ready dicts.
 """
 
 from ._version import __version__
+from .caseload import (
+    CaseloadSummary,
+    RuleImpact,
+    caseload_summary,
+    compare_rules,
+    evaluate_many,
+    to_records,
+)
 from .deadlines import Deadline, DeadlineKind, deadlines
 from .errors import (
     DuplicateRuleError,
@@ -36,6 +44,7 @@ from .model import (
     Plan,
     Programme,
 )
+from .outcomes import OutcomeRate, outcome_rates
 from .parameters import DEFAULT_PARAMETERS, Parameter, Parameters, ParameterValues
 from .rules import (
     DEFAULT_RULES,
@@ -64,6 +73,7 @@ __all__ = [
     "ActivityKind",
     "ActivityStatus",
     "Area",
+    "CaseloadSummary",
     "Context",
     "Deadline",
     "DeadlineKind",
@@ -84,6 +94,7 @@ __all__ = [
     "InvalidRuleError",
     "Milestone",
     "MilestoneKind",
+    "OutcomeRate",
     "OutcomeStatus",
     "Parameter",
     "ParameterError",
@@ -97,15 +108,21 @@ __all__ = [
     "Report",
     "Rule",
     "RuleError",
+    "RuleImpact",
     "RuleSet",
     "Severity",
     "UnknownParameterError",
     "UnknownRuleError",
     "__version__",
+    "caseload_summary",
     "check_eligibility",
+    "compare_rules",
     "deadlines",
     "evaluate",
+    "evaluate_many",
     "from_dict",
+    "outcome_rates",
     "rule",
     "to_dict",
+    "to_records",
 ]

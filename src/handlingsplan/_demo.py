@@ -30,6 +30,7 @@ from .model import (
     Plan,
     Programme,
 )
+from .outcomes import outcome_rates
 from .rules import evaluate
 
 __all__ = ["DEMO_AS_OF", "demo_caseload", "render_table"]
@@ -41,7 +42,7 @@ D = _dt.date
 
 
 def demo_caseload() -> tuple[Plan, ...]:
-    """Six plans of different shapes, for the demo, the docs and the benchmarks."""
+    """Six plans of different shapes and a cohort of exited ones, for the demo and docs."""
     return (
         _refugee_full_time(),
         _young_unaccompanied(),
@@ -49,7 +50,50 @@ def demo_caseload() -> tuple[Plan, ...]:
         _exited_and_followed_up(),
         _family_member_short_education(),
         _near_upper_age(),
+        *_exited_cohort(),
     )
+
+
+_COHORT = (
+    # gender, exit, reason, follow-up status (None: not followed up)
+    (Gender.FEMALE, D(2025, 2, 28), ExitReason.EMPLOYMENT, OutcomeStatus.WORK),
+    (Gender.FEMALE, D(2025, 4, 30), ExitReason.STUDIES, OutcomeStatus.STUDIES),
+    (Gender.FEMALE, D(2025, 6, 13), ExitReason.TIME_LIMIT, OutcomeStatus.JOB_SEEKING),
+    (Gender.FEMALE, D(2025, 8, 29), ExitReason.PARENTAL_BENEFIT, None),
+    (Gender.FEMALE, D(2025, 10, 31), ExitReason.TIME_LIMIT, OutcomeStatus.WORK_AND_STUDIES),
+    (Gender.MALE, D(2025, 3, 14), ExitReason.EMPLOYMENT, OutcomeStatus.WORK),
+    (Gender.MALE, D(2025, 5, 30), ExitReason.OWN_BUSINESS, OutcomeStatus.WORK),
+    (Gender.MALE, D(2025, 9, 12), ExitReason.TIME_LIMIT, OutcomeStatus.UNKNOWN),
+    (None, D(2025, 11, 28), ExitReason.MOVED, OutcomeStatus.OTHER),
+)
+
+
+def _exited_cohort() -> tuple[Plan, ...]:
+    plans = []
+    for number, (gender, exit_on, reason, status) in enumerate(_COHORT, start=7):
+        referred = D(exit_on.year - 2, exit_on.month, 1)
+        follow_up = (
+            None if status is None else FollowUp(on=exit_on + _dt.timedelta(days=90), status=status)
+        )
+        plans.append(
+            Plan(
+                id=f"plan-{number:04d}",
+                referred_on=referred,
+                participant=Participant(
+                    id=f"deltagare-{number + 80}",
+                    birth_date=D(1980 + number, number % 12 + 1, 10),
+                    gender=gender,
+                    first_registered_on=referred - _dt.timedelta(days=60),
+                    permit=Permit(
+                        kind=PermitKind.REFUGEE, granted_on=referred - _dt.timedelta(days=90)
+                    ),
+                    needs_sfi=False,
+                ),
+                exit=Exit(on=exit_on, reason=reason),
+                follow_up=follow_up,
+            )
+        )
+    return tuple(plans)
 
 
 def _refugee_full_time() -> Plan:
@@ -423,11 +467,43 @@ def _finding_rows(plan: Plan, as_of: _dt.date) -> list[list[str]]:
     ]
 
 
-def render_demo(*, as_of: _dt.date = DEMO_AS_OF) -> str:
-    """The demo's whole text for the embedded caseload on ``as_of``."""
+def render_outcomes(plans: tuple[Plan, ...], *, year: int) -> str:
+    """The outcome table by gender for those who exited in ``year``, against the target."""
+    rates = outcome_rates(plans, exited_from=D(year, 1, 1), exited_to=D(year, 12, 31), by="gender")
+
+    def percent(value: float | None) -> str:
+        return "-" if value is None else f"{value:.0%}"
+
+    rows = [
+        [
+            rate.group,
+            str(rate.exited),
+            str(rate.followed_up),
+            str(rate.positive),
+            percent(rate.rate_followed_up),
+            percent(rate.rate_exited),
+            {True: "yes", False: "no", None: "-"}[rate.meets_target],
+        ]
+        for rate in rates
+    ]
+    title = (
+        f"Outcomes 90 days after exit, exits in {year}, by gender "
+        f"(target {rates[0].target:.0%} of those who exited)"
+    )
+    header = ["group", "exited", "followed up", "in work/studies", "of followed up"]
+    return "\n".join([title, render_table(rows, [*header, "of exited", "meets target"])])
+
+
+def render_demo(*, as_of: _dt.date = DEMO_AS_OF, detailed: int = 6) -> str:
+    """The demo's whole text for the embedded caseload on ``as_of``.
+
+    The first ``detailed`` plans are shown in full; the outcome table covers all.
+    """
     plans = demo_caseload()
     intro = (
         f"handlingsplan demo: {len(plans)} example plans as of {as_of.isoformat()} "
-        "(a fixed date, not today's)."
+        f"(a fixed date, not today's); the first {detailed} in full."
     )
-    return "\n\n\n".join([intro, *(render_plan(plan, as_of=as_of) for plan in plans)]) + "\n"
+    blocks = [intro, *(render_plan(plan, as_of=as_of) for plan in plans[:detailed])]
+    blocks.append(render_outcomes(plans, year=2025))
+    return "\n\n\n".join(blocks) + "\n"

@@ -5,14 +5,16 @@ from __future__ import annotations
 import datetime as _dt
 from collections.abc import Iterable
 
+import pendulum
+
 from ..dates import as_date
 from ..errors import RuleError
 from ..model import Plan
-from ..parameters import DEFAULT_PARAMETERS, Parameters
+from ..parameters import DEFAULT_PARAMETERS, Parameters, ParameterValues
 from ._catalogue import DEFAULT_RULES
 from ._engine import Context, Finding, Report, Rule, RuleSet
 
-__all__ = ["evaluate"]
+__all__ = ["evaluate", "evaluate_prepared"]
 
 
 def evaluate(
@@ -34,10 +36,31 @@ def evaluate(
         raise TypeError(f"evaluate takes a Plan, not {type(plan).__name__}")
     day = as_date(as_of, "as_of")
     rule_set = rules if isinstance(rules, RuleSet) else RuleSet(rules)
-    context = Context(plan=plan, as_of=day, parameters=parameters)
+    return evaluate_prepared(
+        plan,
+        as_of=day,
+        rules=tuple(item for item in rule_set if item.in_force(day)),
+        parameters=parameters,
+        params=parameters.on(day),
+    )
+
+
+def evaluate_prepared(
+    plan: Plan,
+    *,
+    as_of: pendulum.Date,
+    rules: tuple[Rule, ...],
+    parameters: Parameters,
+    params: ParameterValues,
+) -> Report:
+    """:func:`evaluate` with the rules in force and the parameter values already chosen.
+
+    For batch evaluation, where they are the same for every plan.
+    """
+    context = Context(plan=plan, as_of=as_of, parameters=parameters, params=params)
     found: list[Finding] = []
-    for item in rule_set:
-        if not (item.in_force(day) and item.applies_to(plan.programme)):
+    for item in rules:
+        if not item.applies_to(plan.programme):
             continue
         context._rule = item
         try:
@@ -46,4 +69,4 @@ def evaluate(
             raise RuleError(item.code, plan.id, exc) from exc
     context._rule = None
     found.sort(key=lambda finding: finding.sort_key)
-    return Report(plan_id=plan.id, as_of=day, findings=tuple(found), key_dates=context.key_dates)
+    return Report(plan_id=plan.id, as_of=as_of, findings=tuple(found), key_dates=context.key_dates)
