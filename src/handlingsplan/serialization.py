@@ -38,7 +38,7 @@ from cattrs.errors import (
 from cattrs.gen import make_dict_structure_fn
 
 from .errors import InvalidPlanError
-from .model import IdentityNumber, Plan
+from .model import IdentityNumber, Plan, _enums
 from .model._checks import describe
 
 __all__ = ["SCHEMA", "converter", "from_dict", "to_dict"]
@@ -122,6 +122,12 @@ def _enum_hook(cls: type[Enum]) -> Callable[[object, type], Enum]:
 
 
 converter.register_structure_hook_factory(_is_enum, _enum_hook)
+# The enums are also strings: register each one by name, so that the ``str`` hook
+# above does not take them, and unstructure them to their plain values.
+for _enum in _enums.__dict__.values():
+    if isinstance(_enum, type) and issubclass(_enum, Enum) and _enum.__module__ == _enums.__name__:
+        converter.register_structure_hook(_enum, _enum_hook(_enum))
+        converter.register_unstructure_hook(_enum, lambda member: member.value)
 
 
 # -- collections and classes ----------------------------------------------------
@@ -171,13 +177,21 @@ converter.register_unstructure_hook_func(
 
 def _class_hook(cls: type[Any]) -> Callable[[object, type], Any]:
     generated = make_dict_structure_fn(cls, converter)
+    known = frozenset(field.name for field in attrs.fields(cls))
 
     def structure(value: object, _: type) -> Any:
         if not isinstance(value, dict):
             raise _BadValueError(f"must be an object, not {describe(value)}")
         if not all(isinstance(key, str) for key in value):
             raise _BadValueError("keys must be strings")
-        return generated(value, cls)
+        unknown = [(key, "unknown field") for key in value if key not in known]
+        if not unknown:
+            return generated(value, cls)
+        try:
+            generated({key: item for key, item in value.items() if key in known}, cls)
+        except Exception as exc:
+            raise InvalidPlanError([*_problems(exc, ""), *unknown]) from None
+        raise InvalidPlanError(unknown)
 
     return structure
 

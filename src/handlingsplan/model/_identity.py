@@ -22,8 +22,8 @@ class IdentityNumber:
     """A validated *personnummer* or *samordningsnummer* (coordination number).
 
     Built from the 12-digit form ``YYYYMMDD-NNNC`` (the hyphen is optional). The last
-    digit is a Luhn check over the other ten (*Folkbokföringslagen* 18 §); a
-    coordination number (*samordningsnummer*, Folkbokföringslagen 18 a §) adds 60 to the
+    digit is a Luhn check over the nine before it, the century left out
+    (*Folkbokföringslagen* 18 §); a coordination number (*samordningsnummer*, Folkbokföringslagen 18 a §) adds 60 to the
     day of birth. The 10-digit form is refused: its century depends on today's date,
     and this package reads no clock.
 
