@@ -24,8 +24,8 @@ class IdentityNumber:
     Built from the 12-digit form ``YYYYMMDD-NNNC`` (the hyphen is optional). The last
     digit is a Luhn check over the nine before it, the century left out
     (*Folkbokföringslagen* 18 §); a coordination number (*samordningsnummer*,
-    Folkbokföringslagen 18 a §) adds 60 to the day of birth. The 10-digit form is refused: its century depends on today's date,
-    and this package reads no clock.
+    Folkbokföringslagen 18 a §) adds 60 to the day of birth. The 10-digit form is
+    refused: its century depends on today's date, and this package reads no clock.
 
     Its ``repr`` and ``str`` show only the real birth date; the full number is in
     :attr:`digits` and in the dict form, never in messages or reports.
