@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import json
 import subprocess
 import sys
+from datetime import date
+from pathlib import Path
 
 import pytest
 
-from handlingsplan import deadlines, evaluate
+from handlingsplan import DEFAULT_RULES, Activity, ActivityKind, deadlines, evaluate, to_dict
 from handlingsplan.__main__ import main
 from handlingsplan._demo import DEMO_AS_OF, demo_caseload, render_demo, render_table
 
@@ -86,3 +89,193 @@ def test_main_without_a_command_is_a_usage_error() -> None:
 
 def test_render_table_pads_columns_to_the_widest_cell() -> None:
     assert render_table([["a", "bbb"]], ["xx", "y"]) == "xx  y\n--  ---\na   bbb"
+
+
+# -- check, deadlines, rules, parameters, schema -------------------------------------
+
+EXAMPLE = Path(__file__).resolve().parents[2] / "shared" / "example-plan.json"
+
+
+@pytest.fixture
+def example_file(tmp_path: Path) -> Path:
+    target = tmp_path / "plan.json"
+    if EXAMPLE.exists():
+        target.write_text(EXAMPLE.read_text(encoding="utf-8"), encoding="utf-8")
+    else:  # pragma: no cover - shared/ sits beside every checkout CI makes
+        target.write_text(json.dumps(to_dict(demo_caseload()[0])), encoding="utf-8")
+    return target
+
+
+def write(tmp_path: Path, data: object, name: str = "input.json") -> Path:
+    target = tmp_path / name
+    target.write_text(json.dumps(data), encoding="utf-8")
+    return target
+
+
+def test_check_prints_the_report_and_exits_0_without_errors(example_file: Path) -> None:
+    result = run("check", str(example_file), "--as-of", "2025-03-03", "--lang", "en")
+    assert result.returncode == 0, result.stderr
+    assert "Report for plan plan-0001 (2025-03-03)" in result.stdout
+    assert "legal basis" in result.stdout
+
+
+def test_check_speaks_swedish_by_default(example_file: Path) -> None:
+    result = run("check", str(example_file), "--as-of", "2025-03-03")
+    assert "Rapport för plan plan-0001" in result.stdout
+
+
+def test_check_exits_1_when_a_plan_has_an_error_finding(tmp_path: Path) -> None:
+    plan = demo_caseload()[0]
+    late = plan.with_activity(
+        Activity(
+            id="late",
+            kind=ActivityKind.VALIDATION,
+            start=date(2027, 1, 4),
+            end=date(2027, 6, 30),
+            hours_per_week=10,
+        )
+    )
+    result = run("check", str(write(tmp_path, to_dict(late))), "--as-of", "2026-03-02")
+    assert result.returncode == 1
+    assert "PROG-END" in result.stdout
+
+
+def test_check_reads_an_envelope_that_names_the_date_and_writes_json(tmp_path: Path) -> None:
+    plans = [to_dict(plan) for plan in demo_caseload()[:3]]
+    source = write(tmp_path, {"as_of": "2026-03-02", "plans": plans})
+    result = run("check", str(source), "--format", "json")
+    assert result.returncode == 0, result.stderr
+    reports = json.loads(result.stdout)
+    assert [report["plan_id"] for report in reports] == ["plan-0001", "plan-0002", "plan-0003"]
+    assert all(report["as_of"] == "2026-03-02" for report in reports)
+    for report in reports:
+        for finding in report["findings"]:
+            assert set(finding["messages"]) == {"sv", "en"}
+
+
+def test_check_reads_a_list_and_a_single_plan_envelope(tmp_path: Path) -> None:
+    plan = to_dict(demo_caseload()[0])
+    listed = run("check", str(write(tmp_path, [plan], "list.json")), "--as-of", "2026-03-02")
+    single = run("check", str(write(tmp_path, {"as_of": "2026-03-02", "plan": plan}, "one.json")))
+    assert listed.returncode == single.returncode == 0
+    assert listed.stdout == single.stdout
+
+
+def test_check_reads_standard_input() -> None:
+    plan = json.dumps(to_dict(demo_caseload()[0]))
+    result = subprocess.run(
+        [sys.executable, "-m", "handlingsplan", "check", "-", "--as-of", "2026-03-02"],
+        input=plan,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    assert "plan-0001" in result.stdout
+
+
+def test_check_requires_a_date_rather_than_reading_the_clock(example_file: Path) -> None:
+    result = run("check", str(example_file))
+    assert result.returncode == 2
+    assert "--as-of DATE is required" in result.stderr
+
+
+def test_check_as_of_today_says_which_date_it_used(example_file: Path) -> None:
+    result = run("check", str(example_file), "--as-of", "today")
+    assert result.returncode in (0, 1)
+    assert "(today)" in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        ("{not json", "not valid JSON"),
+        ('{"as_of": "2026-3-2", "plans": []}', "as_of: not a date as YYYY-MM-DD"),
+        ('{"as_of": 5, "plans": []}', "as_of must be a date"),
+        ('{"plans": {}}', "plans must be a list"),
+        ('{"plans": [], "extra": 1}', "unknown envelope keys: extra"),
+    ],
+)
+def test_check_exits_2_for_input_that_cannot_be_read(
+    tmp_path: Path, content: str, message: str
+) -> None:
+    source = tmp_path / "bad.json"
+    source.write_text(content, encoding="utf-8")
+    result = run("check", str(source), "--as-of", "2026-03-02")
+    assert result.returncode == 2
+    assert message in result.stderr
+
+
+def test_check_shows_every_invalid_path(tmp_path: Path) -> None:
+    plan = to_dict(demo_caseload()[0])
+    plan["activities"][1]["end"] = "2025-02-30"
+    plan["participant"]["colour"] = "blue"
+    source = write(tmp_path, {"plans": [plan, {"id": 1}]})
+    result = run("check", str(source), "--as-of", "2026-03-02")
+    assert result.returncode == 2
+    assert "plans[0].activities[1].end: '2025-02-30' is not a real date" in result.stderr
+    assert "plans[0].participant.colour: unknown field" in result.stderr
+    assert "plans[1].id: must be a string" in result.stderr
+
+
+def test_check_exits_2_for_a_missing_file(tmp_path: Path) -> None:
+    result = run("check", str(tmp_path / "absent.json"), "--as-of", "2026-03-02")
+    assert result.returncode == 2
+    assert "cannot be read" in result.stderr
+
+
+def test_check_exits_2_for_a_date_before_the_parameters_history(example_file: Path) -> None:
+    result = run("check", str(example_file), "--as-of", "2017-01-01")
+    assert result.returncode == 2
+    assert "no value on 2017-01-01" in result.stderr
+
+
+def test_deadlines_lists_the_key_dates(example_file: Path) -> None:
+    result = run("deadlines", str(example_file), "--lang", "en")
+    assert result.returncode == 0, result.stderr
+    assert "2027-02-03" in result.stdout
+    assert "last day of the establishment programme" in result.stdout
+
+
+def test_deadlines_within_weeks_of_a_date_as_json(example_file: Path) -> None:
+    result = run(
+        "deadlines", str(example_file), "--weeks", "4", "--as-of", "2025-05-01", "--format", "json"
+    )
+    assert result.returncode == 0, result.stderr
+    rows = json.loads(result.stdout)
+    assert [(row["kind"], row["act_by"]) for row in rows] == [("sfi_start", "2025-05-05")]
+
+
+def test_deadlines_with_weeks_needs_a_date(example_file: Path) -> None:
+    assert run("deadlines", str(example_file), "--weeks", "4").returncode == 2
+
+
+@pytest.mark.parametrize("weeks", ["-1", "many"])
+def test_deadlines_refuses_bad_weeks(example_file: Path, weeks: str) -> None:
+    result = run("deadlines", str(example_file), "--weeks", weeks, "--as-of", "2025-05-01")
+    assert result.returncode == 2
+    assert "weeks" in result.stderr
+
+
+def test_rules_lists_the_catalogue_with_codes_severities_and_bases() -> None:
+    text = run("rules").stdout
+    for item in DEFAULT_RULES:
+        assert item.code in text
+        assert item.basis in text
+    listed = json.loads(run("rules", "--format", "json").stdout)
+    assert [entry["code"] for entry in listed] == list(DEFAULT_RULES.codes)
+
+
+def test_parameters_lists_histories_and_values_on_a_date() -> None:
+    histories = run("parameters").stdout
+    assert "65 from 2018-01-01; 66 from 2023-01-01; 67 from 2026-01-01" in histories
+    values = run("parameters", "--on", "2023-06-01").stdout
+    assert "Parameters in force on 2023-06-01" in values
+    assert any(line.split()[:2] == ["programme_upper_age", "66"] for line in values.splitlines())
+    assert run("parameters", "--on", "yesterday").returncode == 2
+
+
+def test_an_unknown_command_is_a_usage_error() -> None:
+    result = run("frobnicate")
+    assert result.returncode == 2
+    assert "usage" in result.stderr
