@@ -8,6 +8,8 @@ Build with warnings as errors, from the repository root:
 from __future__ import annotations
 
 import os
+import sys
+from pathlib import Path
 from typing import Any
 
 from docutils import nodes
@@ -20,7 +22,10 @@ copyright = "handlingsplan developers"
 release = handlingsplan.__version__
 version = ".".join(release.split(".")[:2])
 
+sys.path.insert(0, str(Path(__file__).parent / "_ext"))
+
 extensions = [
+    "reference_pages",
     "sphinx.ext.autodoc",
     "sphinx.ext.napoleon",
     "sphinx.ext.intersphinx",
@@ -30,7 +35,7 @@ extensions = [
 
 source_suffix = {".md": "markdown"}
 root_doc = "index"
-exclude_patterns = ["_build"]
+exclude_patterns = ["_build", "_ext"]
 language = "en"
 
 # -- MyST ----------------------------------------------------------------------
