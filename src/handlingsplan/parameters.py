@@ -25,6 +25,7 @@ from typing import Any
 
 import attrs
 
+from ._frozen import FrozenMapping
 from .dates import as_date, birthday
 from .errors import ParameterError, UnknownParameterError
 
@@ -139,7 +140,9 @@ class ParameterValues:
     follow_up_days: int
     outcome_target: float
     leap_day: str
-    extra: Mapping[str, Value] = attrs.field(factory=dict, repr=False)
+    extra: FrozenMapping[Value] = attrs.field(
+        factory=FrozenMapping, converter=FrozenMapping, repr=False
+    )
 
     def __getitem__(self, name: str) -> Value:
         if name in _DEFAULT_NAMES:
@@ -201,6 +204,13 @@ class Parameters(Mapping[str, Parameter]):
     def __iter__(self) -> Iterator[str]:
         return iter(self._by_name)
 
+    def __contains__(self, name: object) -> bool:
+        return name in self._by_name
+
+    def get(self, name: str, default: Any = None) -> Any:
+        """The parameter named ``name``, or ``default`` when there is none."""
+        return self._by_name.get(name, default)
+
     def __len__(self) -> int:
         return len(self._by_name)
 
@@ -261,7 +271,7 @@ class Parameters(Mapping[str, Parameter]):
         parameter = self["programme_upper_age"]
         leap_day = self.value("leap_day", born)
         ages = sorted({int(value) for value in parameter.values})
-        for age in range(ages[0], ages[-1] + 1):
+        for age in range(ages[0], ages[-1]):
             reached = birthday(born, age, leap_day="mar1" if leap_day == "mar1" else "feb28")
             if int(parameter.value_for_event(reached)) <= age:
                 return age

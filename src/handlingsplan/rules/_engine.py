@@ -11,6 +11,7 @@ from typing import Any
 
 import attrs
 
+from .._frozen import FrozenMapping
 from ..dates import as_date
 from ..deadlines import Deadline, DeadlineKind, deadlines
 from ..errors import DuplicateRuleError, InvalidRuleError, UnknownRuleError
@@ -57,7 +58,7 @@ def _check_locale(locale: str) -> str:
     return locale
 
 
-class Facts(Mapping[str, Any]):
+class Facts(FrozenMapping[Any]):
     """An immutable, hashable mapping of the facts a finding used.
 
     >>> facts = Facts({"months": 24})
@@ -65,32 +66,7 @@ class Facts(Mapping[str, Any]):
     (24, {'months': 24})
     """
 
-    __slots__ = ("_items",)
-    _items: dict[str, Any]
-
-    def __init__(self, items: Mapping[str, Any] | Iterable[tuple[str, Any]] = ()) -> None:
-        object.__setattr__(self, "_items", dict(items))
-
-    def __getitem__(self, key: str) -> Any:
-        return self._items[key]
-
-    def __iter__(self) -> Iterator[str]:
-        return iter(self._items)
-
-    def __len__(self) -> int:
-        return len(self._items)
-
-    def __hash__(self) -> int:
-        return hash(tuple(self._items.items()))
-
-    def __setattr__(self, name: str, value: object) -> None:
-        raise AttributeError("Facts is immutable")
-
-    def __repr__(self) -> str:
-        return f"Facts({self._items!r})"
-
-    def __reduce__(self) -> tuple[type[Facts], tuple[dict[str, Any]]]:
-        return (type(self), (self._items,))
+    __slots__ = ()
 
 
 def _json_ready(value: Any) -> Any:
