@@ -16,8 +16,12 @@ __all__ = ["covered_days", "hours", "leap_day", "live_activities"]
 
 
 def leap_day(ctx: Context) -> LeapDay:
-    """The 29 February convention in force on ``as_of``."""
-    return "mar1" if ctx.params.leap_day == "mar1" else "feb28"
+    """The 29 February convention for the participant: the one in force on the birth.
+
+    The same convention the key dates use, so one evaluation ages a person on one day.
+    """
+    rule = ctx.parameters.value("leap_day", ctx.participant.birth_date)
+    return "mar1" if rule == "mar1" else "feb28"
 
 
 def live_activities(plan: Plan) -> tuple[Activity, ...]:
