@@ -3,6 +3,7 @@
 Typed, immutable plans; statutory date arithmetic; lossless JSON-ready dicts.
 """
 
+from ._html import Timeline, plan_html, plan_timeline_svg
 from ._version import __version__
 from .caseload import (
     CaseloadSummary,
@@ -111,6 +112,7 @@ __all__ = [
     "RuleImpact",
     "RuleSet",
     "Severity",
+    "Timeline",
     "UnknownParameterError",
     "UnknownRuleError",
     "__version__",
@@ -122,6 +124,8 @@ __all__ = [
     "evaluate_many",
     "from_dict",
     "outcome_rates",
+    "plan_html",
+    "plan_timeline_svg",
     "rule",
     "to_dict",
     "to_records",

@@ -971,3 +971,11 @@ def test_an_exited_plan_has_a_follow_up_key_date_in_its_report() -> None:
     report = evaluate(plan, as_of=d(2026, 10, 1), rules=RuleSet())
     [follow_up] = [x for x in report.upcoming if x.kind is DeadlineKind.FOLLOW_UP]
     assert (follow_up.due, follow_up.act_by) == (d(2026, 12, 25), d(2026, 12, 28))
+
+
+def test_unpickling_a_name_that_is_no_longer_a_rule_is_a_type_error() -> None:
+    from handlingsplan.rules._engine import _import_rule
+
+    assert _import_rule("handlingsplan.rules._programme", "programme_end").code == "PROG-END"
+    with pytest.raises(TypeError, match="handlingsplan.Plan is not a rule"):
+        _import_rule("handlingsplan", "Plan")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as _dt
+from typing import TYPE_CHECKING
 
 import attrs
 import pendulum
@@ -15,6 +16,9 @@ from ._exit import Exit, FollowUp
 from ._interruption import Interruption
 from ._milestone import Milestone
 from ._participant import Participant
+
+if TYPE_CHECKING:
+    from .._html import Timeline
 
 __all__ = ["Plan"]
 
@@ -132,6 +136,27 @@ class Plan:
             if milestone.id == milestone_id:
                 return index
         raise InvalidPlanError([("milestones", f"no milestone with id {milestone_id!r}")])
+
+    # -- notebooks ---------------------------------------------------------------
+
+    def timeline(self, as_of: _dt.date | None = None) -> Timeline:
+        """The plan's timeline as of ``as_of``: shown as HTML in notebooks, or as SVG.
+
+        >>> from datetime import date
+        >>> from handlingsplan import Participant
+        >>> plan = Plan(id="p-1", referred_on=date(2025, 1, 13),
+        ...             participant=Participant(id="d-1", birth_date=date(1990, 5, 17)))
+        >>> plan.timeline(as_of=date(2025, 6, 2)).to_svg()[:4]
+        '<svg'
+        """
+        from .._html import Timeline
+
+        return Timeline(plan=self, as_of=as_of)
+
+    def _repr_html_(self) -> str:
+        from .._html import plan_html
+
+        return plan_html(self)
 
     # -- changes -----------------------------------------------------------------
 

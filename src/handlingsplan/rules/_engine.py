@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import datetime as _dt
 import html
+import importlib
 import re
+import sys
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from enum import Enum, StrEnum
 from typing import Any
@@ -240,6 +242,15 @@ class Rule:
     def __repr__(self) -> str:
         return f"Rule({self.code!r}, {self.title!r})"
 
+    def __reduce__(self) -> str | tuple[Any, ...]:
+        # A decorated rule replaced its function under the function's name, so pickle
+        # it by reference to that module attribute, like a function.
+        module = sys.modules.get(getattr(self.check, "__module__", ""))
+        name = getattr(self.check, "__qualname__", "")
+        if module is not None and _lookup(module, name) is self:
+            return (_import_rule, (module.__name__, name))
+        return super().__reduce__()
+
     def to_dict(self) -> dict[str, Any]:
         """The rule's metadata as a JSON-ready dict."""
         return {
@@ -254,6 +265,21 @@ class Rule:
             "valid_to": self.valid_to.isoformat() if self.valid_to else None,
             "messages": {reason: dict(texts) for reason, texts in self.messages.items()},
         }
+
+
+def _lookup(module: object, qualname: str) -> object:
+    target: object = module
+    for part in qualname.split("."):
+        target = getattr(target, part, None)
+    return target
+
+
+def _import_rule(module_name: str, qualname: str) -> Rule:
+    """Find a decorated rule again by its module and name (for unpickling)."""
+    found = _lookup(importlib.import_module(module_name), qualname)
+    if not isinstance(found, Rule):
+        raise TypeError(f"{module_name}.{qualname} is not a rule")
+    return found
 
 
 def rule(
@@ -353,6 +379,9 @@ class RuleSet:
 
     def __hash__(self) -> int:
         return hash(self._rules)
+
+    def __reduce__(self) -> tuple[type[RuleSet], tuple[tuple[Rule, ...]]]:
+        return (type(self), (self._rules,))
 
     def __repr__(self) -> str:
         return f"RuleSet({', '.join(self.codes)})"
