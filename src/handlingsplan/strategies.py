@@ -34,7 +34,8 @@ from __future__ import annotations
 
 import calendar
 import datetime as _dt
-from typing import Any, Final
+from collections.abc import Callable
+from typing import Any, Final, TypeVar
 
 import pendulum
 from hypothesis import strategies as st
@@ -84,6 +85,8 @@ _BORN_UNTIL: Final = _dt.date(2012, 12, 31)
 _ARRIVED_FROM: Final = _dt.date(2014, 1, 1)
 _REFERRED_FROM: Final = _dt.date(2018, 1, 1)
 _REFERRED_UNTIL: Final = _dt.date(2027, 12, 31)
+T = TypeVar("T")
+
 _ID_PREFIXES: Final = ("plan", "deltagare", "sfi", "so", "praktik", "ms", "delmal", "insats")
 
 
@@ -108,13 +111,53 @@ def _check_id(value: object) -> str | None:
     return value
 
 
+# -- strategies built once ----------------------------------------------------------
+#
+# Building a strategy costs more than drawing from it, so the draw functions below
+# reuse these and take plain arguments instead of composing new strategies per draw.
+
+_FIXED_DAYS: Final[dict[str, tuple[int, int]]] = {
+    "christmas_eve": (12, 24),
+    "new_years_eve": (12, 31),
+    "new_years_day": (1, 1),
+    "national_day": (6, 6),
+}
+_BOOLEANS: Final = st.booleans()
+_AWKWARD_KINDS: Final = st.sampled_from(("leap_day", "month_end", "midsummer_eve", *_FIXED_DAYS))
+_MONTHS: Final = st.integers(min_value=1, max_value=12)
+_SERIALS: Final = st.integers(min_value=1, max_value=999)
+_SEPARATORS: Final = st.sampled_from(("-", ""))
+_TEXTS: Final = st.text(max_size=30)
+_IDENTIFIERS: Final = st.one_of(
+    st.builds("{}-{}".format, st.sampled_from(_ID_PREFIXES), st.integers(1, 9999)),
+    st.text(min_size=1, max_size=12).filter(str.strip),
+)
+
+
+def _numbers(low: int, high: int) -> st.SearchStrategy[float]:
+    """Numbers in ``[low, high]``, as an ``int`` or as a ``float``."""
+    return st.one_of(
+        st.integers(min_value=low, max_value=high),
+        st.floats(min_value=low, max_value=high, allow_nan=False, allow_infinity=False),
+    )
+
+
+_HOURS: Final = _numbers(0, 168)
+_PERCENTS: Final = _numbers(1, 100)
+_FOLLOW_UP_DELAYS: Final = st.one_of(st.just(90), st.integers(min_value=0, max_value=365))
+_GAPS: Final = st.integers(min_value=0, max_value=180)
+_ACTIVITY_COUNTS: Final = st.integers(min_value=0, max_value=5)
+_MILESTONE_COUNTS: Final = st.integers(min_value=0, max_value=3)
+_INTERRUPTION_COUNTS: Final = st.integers(min_value=0, max_value=3)
+
+
+# -- dates ------------------------------------------------------------------------
+
+
 def _shift(day: _dt.date, days: int) -> pendulum.Date:
     """``day`` moved by ``days``, kept inside the range of :class:`datetime.date`."""
     ordinal = min(max(day.toordinal() + days, _dt.date.min.toordinal()), _dt.date.max.toordinal())
     return as_date(_dt.date.fromordinal(ordinal))
-
-
-# -- dates ------------------------------------------------------------------------
 
 
 def _midsummer_eve(year: int) -> pendulum.Date:
@@ -142,31 +185,18 @@ def _leap_day_near(year: int, low: _dt.date, high: _dt.date) -> pendulum.Date | 
     return None
 
 
-_FIXED_DAYS: Final[dict[str, tuple[int, int]]] = {
-    "christmas_eve": (12, 24),
-    "new_years_eve": (12, 31),
-    "new_years_day": (1, 1),
-    "national_day": (6, 6),
-}
-_AWKWARD_KINDS: Final = ("leap_day", "month_end", "midsummer_eve", *_FIXED_DAYS)
+def _draw_plain_date(draw: st.DrawFn, low: _dt.date, high: _dt.date) -> pendulum.Date:
+    return _shift(low, draw(st.integers(min_value=0, max_value=(high - low).days)))
 
 
-def _plain_dates(low: _dt.date, high: _dt.date) -> st.SearchStrategy[pendulum.Date]:
-    return st.dates(
-        min_value=_dt.date(low.year, low.month, low.day),
-        max_value=_dt.date(high.year, high.month, high.day),
-    ).map(as_date)
-
-
-@st.composite
-def _awkward_dates(draw: st.DrawFn, low: _dt.date, high: _dt.date) -> pendulum.Date:
+def _draw_awkward_date(draw: st.DrawFn, low: _dt.date, high: _dt.date) -> pendulum.Date:
     year = draw(st.integers(min_value=low.year, max_value=high.year))
-    kind = draw(st.sampled_from(_AWKWARD_KINDS))
+    kind = draw(_AWKWARD_KINDS)
     day: pendulum.Date | None
     if kind == "leap_day":
         day = _leap_day_near(year, low, high)
     elif kind == "month_end":
-        day = _month_end(year, draw(st.integers(min_value=1, max_value=12)))
+        day = _month_end(year, draw(_MONTHS))
     elif kind == "midsummer_eve":
         day = _midsummer_eve(year)
     else:
@@ -174,12 +204,24 @@ def _awkward_dates(draw: st.DrawFn, low: _dt.date, high: _dt.date) -> pendulum.D
         day = pendulum.Date(year, month, day_number)
     if day is None or not low <= day <= high:
         # The range holds no such day (a narrow range, or the first or last year).
-        return draw(_plain_dates(low, high))
+        return _draw_plain_date(draw, low, high)
     return day
 
 
-def _dates(low: _dt.date, high: _dt.date) -> st.SearchStrategy[pendulum.Date]:
-    return st.one_of(_awkward_dates(low, high), _plain_dates(low, high))
+def _draw_date(draw: st.DrawFn, low: _dt.date, high: _dt.date) -> pendulum.Date:
+    if draw(_BOOLEANS):
+        return _draw_awkward_date(draw, low, high)
+    return _draw_plain_date(draw, low, high)
+
+
+def _draw_optional_date(draw: st.DrawFn, low: _dt.date, high: _dt.date) -> pendulum.Date | None:
+    return _draw_date(draw, low, high) if draw(_BOOLEANS) else None
+
+
+@st.composite
+def _drawn(draw: st.DrawFn, function: Callable[..., T], *args: Any) -> T:
+    """The strategy of ``function(draw, *args)``."""
+    return function(draw, *args)
 
 
 def awkward_dates(
@@ -193,7 +235,7 @@ def awkward_dates(
     range.
     """
     low, high = _date_range(min_value, max_value, "min_value", "max_value")
-    return _awkward_dates(low, high)
+    return _drawn(_draw_awkward_date, low, high)
 
 
 def dates(
@@ -206,7 +248,7 @@ def dates(
     raises an error naming the argument.
     """
     low, high = _date_range(min_value, max_value, "min_value", "max_value")
-    return _dates(low, high)
+    return _drawn(_draw_date, low, high)
 
 
 # -- small values -----------------------------------------------------------------
@@ -214,20 +256,7 @@ def dates(
 
 def identifiers() -> st.SearchStrategy[str]:
     """Ids as the model takes them: usually ``sfi-12``-like, sometimes any non-blank text."""
-    readable = st.builds(
-        "{}-{}".format,
-        st.sampled_from(_ID_PREFIXES),
-        st.integers(min_value=1, max_value=9999),
-    )
-    return st.one_of(readable, st.text(min_size=1, max_size=12).filter(str.strip))
-
-
-def _numbers(low: int, high: int) -> st.SearchStrategy[float]:
-    """Numbers in ``[low, high]``, as an ``int`` or as a ``float``."""
-    return st.one_of(
-        st.integers(min_value=low, max_value=high),
-        st.floats(min_value=low, max_value=high, allow_nan=False, allow_infinity=False),
-    )
+    return _IDENTIFIERS
 
 
 def _luhn_check_digit(payload: str) -> int:
@@ -239,17 +268,14 @@ def _luhn_check_digit(payload: str) -> int:
     return (10 - total % 10) % 10
 
 
-@st.composite
-def _identity_numbers(draw: st.DrawFn, birth_date: _dt.date | None) -> IdentityNumber:
-    born = birth_date if birth_date is not None else draw(_dates(_BORN_FROM, _BORN_UNTIL))
-    coordination = draw(st.booleans())
-    day = born.day + 60 if coordination else born.day
-    serial = draw(st.integers(min_value=1, max_value=999))
+def _draw_identity_number(draw: st.DrawFn, born: _dt.date | None) -> IdentityNumber:
+    if born is None:
+        born = _draw_date(draw, _BORN_FROM, _BORN_UNTIL)
+    day = born.day + 60 if draw(_BOOLEANS) else born.day
     head = f"{born.year:04d}{born.month:02d}{day:02d}"
-    tail = f"{serial:03d}"
+    tail = f"{draw(_SERIALS):03d}"
     check = _luhn_check_digit(head[2:] + tail)
-    separator = draw(st.sampled_from(("-", "")))
-    return IdentityNumber(f"{head}{separator}{tail}{check}")
+    return IdentityNumber(f"{head}{draw(_SEPARATORS)}{tail}{check}")
 
 
 def identity_numbers(*, birth_date: _dt.date | None = None) -> st.SearchStrategy[IdentityNumber]:
@@ -259,26 +285,21 @@ def identity_numbers(*, birth_date: _dt.date | None = None) -> st.SearchStrategy
     check digit is the Luhn digit over ``YYMMDDNNN`` (Folkbokföringslagen 18 §).
     """
     born = None if birth_date is None else as_date(birth_date, "birth_date")
-    return _identity_numbers(born)
+    return _drawn(_draw_identity_number, born)
 
 
 # -- the participant --------------------------------------------------------------
 
 
-def _optional(strategy: st.SearchStrategy[Any]) -> st.SearchStrategy[Any]:
-    return st.one_of(st.none(), strategy)
-
-
-@st.composite
-def _permits(draw: st.DrawFn, low: _dt.date, high: _dt.date) -> Permit:
-    granted_on = draw(_dates(low, high))
-    applied_on = draw(_optional(_dates(_shift(granted_on, -730), granted_on)))
-    anchor = draw(_optional(_dates(_shift(granted_on, -6 * 365), granted_on)))
+def _draw_permit(draw: st.DrawFn, low: _dt.date, high: _dt.date) -> Permit:
+    granted_on = _draw_date(draw, low, high)
     return Permit(
         kind=draw(st.sampled_from(PermitKind)),
         granted_on=granted_on,
-        applied_on=applied_on,
-        anchor_first_received_on=anchor,
+        applied_on=_draw_optional_date(draw, _shift(granted_on, -730), granted_on),
+        anchor_first_received_on=_draw_optional_date(
+            draw, _shift(granted_on, -6 * 365), granted_on
+        ),
     )
 
 
@@ -287,28 +308,27 @@ def permits(
 ) -> st.SearchStrategy[Permit]:
     """Residence permits of every kind, granted from ``min_granted_on`` to ``max_granted_on``.
 
-    An application date, when there is one, is up to two years before the grant; so is
-    an anchor person's first reception, up to six years before.
+    An application date, when there is one, is up to two years before the grant; an
+    anchor person's first reception up to six years before.
     """
     low, high = _date_range(min_granted_on, max_granted_on, "min_granted_on", "max_granted_on")
-    return _permits(low, high)
+    return _drawn(_draw_permit, low, high)
 
 
-@st.composite
-def _participants(draw: st.DrawFn, low: _dt.date, high: _dt.date) -> Participant:
-    born = draw(_dates(low, high))
+def _draw_participant(draw: st.DrawFn, low: _dt.date, high: _dt.date) -> Participant:
+    born = _draw_date(draw, low, high)
     arrived = max(born, as_date(_ARRIVED_FROM))
     last = max(arrived, as_date(_REFERRED_UNTIL))
     return Participant(
-        id=draw(identifiers()),
+        id=draw(_IDENTIFIERS),
         birth_date=born,
-        gender=draw(_optional(st.sampled_from(Gender))),
-        identity_number=draw(_optional(_identity_numbers(born))),
-        first_registered_on=draw(_optional(_dates(arrived, last))),
-        permit=draw(_optional(_permits(arrived, last))),
-        unaccompanied_minor=draw(st.booleans()),
-        short_education=draw(st.booleans()),
-        needs_sfi=draw(st.booleans()),
+        gender=draw(st.none() | st.sampled_from(Gender)),
+        identity_number=_draw_identity_number(draw, born) if draw(_BOOLEANS) else None,
+        first_registered_on=_draw_optional_date(draw, arrived, last),
+        permit=_draw_permit(draw, arrived, last) if draw(_BOOLEANS) else None,
+        unaccompanied_minor=draw(_BOOLEANS),
+        short_education=draw(_BOOLEANS),
+        needs_sfi=draw(_BOOLEANS),
     )
 
 
@@ -321,31 +341,30 @@ def participants(
     ``None``; registration and permit fall on or after the birth (from 2014 for adults).
     """
     low, high = _date_range(min_birth_date, max_birth_date, "min_birth_date", "max_birth_date")
-    return _participants(low, high)
+    return _drawn(_draw_participant, low, high)
 
 
 # -- parts of a plan ----------------------------------------------------------------
 
 
-@st.composite
-def _activities(
+def _draw_activity(
     draw: st.DrawFn, low: _dt.date, high: _dt.date, activity_id: str | None
 ) -> Activity:
-    start = draw(_dates(low, high))
-    optional: dict[str, Any] = {}
-    if draw(st.booleans()):
-        optional["area"] = draw(st.sampled_from(Area))
-    if draw(st.booleans()):
-        optional["minors_only"] = draw(st.booleans())
+    start = _draw_date(draw, low, high)
+    defaults_or_not: dict[str, Any] = {}
+    if draw(_BOOLEANS):
+        defaults_or_not["area"] = draw(st.sampled_from(Area))
+    if draw(_BOOLEANS):
+        defaults_or_not["minors_only"] = draw(_BOOLEANS)
     return Activity(
-        id=activity_id if activity_id is not None else draw(identifiers()),
+        id=activity_id if activity_id is not None else draw(_IDENTIFIERS),
         kind=draw(st.sampled_from(ActivityKind)),
         start=start,
-        end=draw(_dates(start, _shift(start, 730))),
-        hours_per_week=draw(_numbers(0, 168)),
+        end=_draw_date(draw, start, _shift(start, 730)),
+        hours_per_week=draw(_HOURS),
         status=draw(st.sampled_from(ActivityStatus)),
-        provider=draw(_optional(st.text(max_size=30))),
-        **optional,
+        provider=draw(_TEXTS) if draw(_BOOLEANS) else None,
+        **defaults_or_not,
     )
 
 
@@ -362,20 +381,19 @@ def activities(
     ``id``, every activity has that id.
     """
     low, high = _date_range(min_start, max_start, "min_start", "max_start")
-    return _activities(low, high, _check_id(id))
+    return _drawn(_draw_activity, low, high, _check_id(id))
 
 
-@st.composite
-def _milestones(
+def _draw_milestone(
     draw: st.DrawFn, low: _dt.date, high: _dt.date, milestone_id: str | None
 ) -> Milestone:
-    due = draw(_dates(low, high))
+    due = _draw_date(draw, low, high)
     return Milestone(
-        id=milestone_id if milestone_id is not None else draw(identifiers()),
+        id=milestone_id if milestone_id is not None else draw(_IDENTIFIERS),
         kind=draw(st.sampled_from(MilestoneKind)),
-        title=draw(st.text(max_size=30)),
+        title=draw(_TEXTS),
         due=due,
-        achieved_on=draw(_optional(_dates(_shift(due, -365), _shift(due, 365)))),
+        achieved_on=_draw_optional_date(draw, _shift(due, -365), _shift(due, 365)),
     )
 
 
@@ -391,15 +409,14 @@ def milestones(
     milestone has that id.
     """
     low, high = _date_range(min_due, max_due, "min_due", "max_due")
-    return _milestones(low, high, _check_id(id))
+    return _drawn(_draw_milestone, low, high, _check_id(id))
 
 
-@st.composite
-def _interruptions(draw: st.DrawFn, low: _dt.date, high: _dt.date) -> Interruption:
-    start = draw(_dates(low, high))
+def _draw_interruption(draw: st.DrawFn, low: _dt.date, high: _dt.date) -> Interruption:
+    start = _draw_date(draw, low, high)
     return Interruption(
         start=start,
-        end=draw(_dates(start, _shift(start, 400))),
+        end=_draw_date(draw, start, _shift(start, 400)),
         reason=draw(st.sampled_from(InterruptionReason)),
     )
 
@@ -409,7 +426,11 @@ def interruptions(
 ) -> st.SearchStrategy[Interruption]:
     """Interruptions starting from ``min_start`` to ``max_start``, lasting up to 401 days."""
     low, high = _date_range(min_start, max_start, "min_start", "max_start")
-    return _interruptions(low, high)
+    return _drawn(_draw_interruption, low, high)
+
+
+def _draw_exit(draw: st.DrawFn, low: _dt.date, high: _dt.date) -> Exit:
+    return Exit(on=_draw_date(draw, low, high), reason=draw(st.sampled_from(ExitReason)))
 
 
 def exits(
@@ -417,7 +438,11 @@ def exits(
 ) -> st.SearchStrategy[Exit]:
     """Exits (*avslut*) for every reason, on a day from ``min_on`` to ``max_on``."""
     low, high = _date_range(min_on, max_on, "min_on", "max_on")
-    return st.builds(Exit, on=_dates(low, high), reason=st.sampled_from(ExitReason))
+    return _drawn(_draw_exit, low, high)
+
+
+def _draw_follow_up(draw: st.DrawFn, low: _dt.date, high: _dt.date) -> FollowUp:
+    return FollowUp(on=_draw_date(draw, low, high), status=draw(st.sampled_from(OutcomeStatus)))
 
 
 def follow_ups(
@@ -425,66 +450,54 @@ def follow_ups(
 ) -> st.SearchStrategy[FollowUp]:
     """Follow-ups (*uppföljning*) with every outcome, on a day from ``min_on`` to ``max_on``."""
     low, high = _date_range(min_on, max_on, "min_on", "max_on")
-    return st.builds(FollowUp, on=_dates(low, high), status=st.sampled_from(OutcomeStatus))
+    return _drawn(_draw_follow_up, low, high)
 
 
 # -- the plan ---------------------------------------------------------------------
 
 
-@st.composite
-def _disjoint_interruptions(draw: st.DrawFn, after: _dt.date) -> list[Interruption]:
-    """Up to three interruptions that do not overlap, in any order."""
+def _draw_interruptions(draw: st.DrawFn, after: _dt.date) -> tuple[Interruption, ...]:
+    """Up to three interruptions from ``after`` on that do not overlap, in any order."""
     found: list[Interruption] = []
     cursor = as_date(after)
-    for _ in range(draw(st.integers(min_value=0, max_value=3))):
-        start = _shift(cursor, draw(st.integers(min_value=0, max_value=180)))
-        interruption = Interruption(
-            start=start,
-            end=draw(_dates(start, _shift(start, 400))),
-            reason=draw(st.sampled_from(InterruptionReason)),
-        )
+    for _ in range(draw(_INTERRUPTION_COUNTS)):
+        start = _shift(cursor, draw(_GAPS))
+        interruption = _draw_interruption(draw, start, start)
         found.append(interruption)
         cursor = _shift(interruption.end, 1)
-    return draw(st.permutations(found))
+    return tuple(draw(st.permutations(found)))
 
 
-@st.composite
-def _follow_up_after(draw: st.DrawFn, exit: Exit) -> FollowUp:
-    after_90_days = st.just(_shift(exit.on, 90))
-    on = draw(st.one_of(after_90_days, _dates(exit.on, _shift(exit.on, 365))))
-    return FollowUp(on=on, status=draw(st.sampled_from(OutcomeStatus)))
-
-
-@st.composite
-def _plans(
+def _draw_plan(
     draw: st.DrawFn,
     low: _dt.date,
     high: _dt.date,
     participant: st.SearchStrategy[Participant],
 ) -> Plan:
-    referred_on = draw(_dates(low, high))
-    activity_count = draw(st.integers(min_value=0, max_value=5))
-    milestone_count = draw(st.integers(min_value=0, max_value=3))
-    count = activity_count + milestone_count
-    ids = draw(st.lists(identifiers(), min_size=count, max_size=count, unique=True))
+    referred_on = _draw_date(draw, low, high)
+    activity_count = draw(_ACTIVITY_COUNTS)
+    count = activity_count + draw(_MILESTONE_COUNTS)
+    ids = draw(st.lists(_IDENTIFIERS, min_size=count, max_size=count, unique=True))
     first, last = _shift(referred_on, -60), _shift(referred_on, 3 * 365)
-    exit = draw(_optional(exits(min_on=referred_on, max_on=_shift(referred_on, 4 * 365))))
+    exit = _draw_exit(draw, referred_on, _shift(referred_on, 4 * 365)) if draw(_BOOLEANS) else None
+    follow_up = None
+    if exit is not None and draw(_BOOLEANS):
+        follow_up = FollowUp(
+            on=_shift(exit.on, draw(_FOLLOW_UP_DELAYS)),
+            status=draw(st.sampled_from(OutcomeStatus)),
+        )
     return Plan(
-        id=draw(identifiers()),
+        id=draw(_IDENTIFIERS),
         participant=draw(participant),
         referred_on=referred_on,
         programme=draw(st.sampled_from(Programme)),
-        plan_made_on=draw(_optional(_dates(referred_on, _shift(referred_on, 120)))),
-        participation_percent=draw(_numbers(1, 100)),
-        activities=tuple(
-            draw(_activities(first, last, activity_id)) for activity_id in ids[:activity_count]
-        ),
-        milestones=tuple(
-            draw(_milestones(first, last, milestone_id)) for milestone_id in ids[activity_count:]
-        ),
-        interruptions=tuple(draw(_disjoint_interruptions(referred_on))),
+        plan_made_on=_draw_optional_date(draw, referred_on, _shift(referred_on, 120)),
+        participation_percent=draw(_PERCENTS),
+        activities=tuple(_draw_activity(draw, first, last, id) for id in ids[:activity_count]),
+        milestones=tuple(_draw_milestone(draw, first, last, id) for id in ids[activity_count:]),
+        interruptions=_draw_interruptions(draw, referred_on),
         exit=exit,
-        follow_up=None if exit is None else draw(_optional(_follow_up_after(exit))),
+        follow_up=follow_up,
     )
 
 
@@ -498,9 +511,9 @@ def plans(
 
     Up to five activities and three milestones with ids unique across both, up to
     three interruptions that do not overlap, sometimes a plan date, an exit and a
-    follow-up after the exit. ``participant`` draws the participant (default
-    :func:`participants`), so ``plans(participant=participants(min_birth_date=...))``
-    narrows the ages.
+    follow-up after the exit (often 90 days after). ``participant`` draws the
+    participant (default :func:`participants`), so
+    ``plans(participant=participants(min_birth_date=...))`` narrows the ages.
     """
     low, high = _date_range(min_referred_on, max_referred_on, "min_referred_on", "max_referred_on")
     if participant is None:
@@ -509,4 +522,4 @@ def plans(
         raise TypeError(
             f"participant must be a hypothesis strategy, not {type(participant).__name__}"
         )
-    return _plans(low, high, participant)
+    return _drawn(_draw_plan, low, high, participant)

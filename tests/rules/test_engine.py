@@ -977,5 +977,5 @@ def test_unpickling_a_name_that_is_no_longer_a_rule_is_a_type_error() -> None:
     from handlingsplan.rules._engine import _import_rule
 
     assert _import_rule("handlingsplan.rules._programme", "programme_end").code == "PROG-END"
-    with pytest.raises(TypeError, match="handlingsplan.Plan is not a rule"):
+    with pytest.raises(TypeError, match=r"handlingsplan\.Plan is not a rule"):
         _import_rule("handlingsplan", "Plan")
