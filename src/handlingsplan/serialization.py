@@ -21,9 +21,10 @@ one :class:`~handlingsplan.InvalidPlanError`, with paths such as
 from __future__ import annotations
 
 import datetime as _dt
+import functools
 import re
 from collections.abc import Callable, Mapping
-from enum import Enum
+from enum import Enum, StrEnum
 from typing import Any, Final, TypeVar, cast, get_args, get_origin
 
 import attrs
@@ -38,7 +39,7 @@ from cattrs.errors import (
 from cattrs.gen import make_dict_structure_fn
 
 from .errors import InvalidPlanError
-from .model import IdentityNumber, Plan, _enums
+from .model import IdentityNumber, Plan
 from .model._checks import describe
 
 __all__ = ["SCHEMA", "converter", "from_dict", "to_dict"]
@@ -105,29 +106,26 @@ converter.register_structure_hook(IdentityNumber, _structure_identity)
 converter.register_unstructure_hook(IdentityNumber, lambda number: number.full)
 
 
-def _is_enum(cls: Any) -> bool:
-    return isinstance(cls, type) and issubclass(cls, Enum)
+@functools.cache
+def _members(cls: type[Enum]) -> tuple[dict[object, Enum], str]:
+    return (
+        {member.value: member for member in cls},
+        ", ".join(str(member.value) for member in cls),
+    )
 
 
-def _enum_hook(cls: type[Enum]) -> Callable[[object, type], Enum]:
-    allowed = ", ".join(str(member.value) for member in cls)
-    members = {member.value: member for member in cls}
-
-    def structure(value: object, _: type) -> Enum:
-        if isinstance(value, str) and value in members:
-            return members[value]
-        raise _BadValueError(f"must be one of {allowed}; got {value!r}")
-
-    return structure
+def _structure_enum(value: object, cls: type[Enum]) -> Enum:
+    members, allowed = _members(cls)
+    if isinstance(value, str) and value in members:
+        return members[value]
+    raise _BadValueError(f"must be one of {allowed}; got {value!r}")
 
 
-converter.register_structure_hook_factory(_is_enum, _enum_hook)
-# The enums are also strings: register each one by name, so that the ``str`` hook
-# above does not take them, and unstructure them to their plain values.
-for _enum in _enums.__dict__.values():
-    if isinstance(_enum, type) and issubclass(_enum, Enum) and _enum.__module__ == _enums.__name__:
-        converter.register_structure_hook(_enum, _enum_hook(_enum))
-        converter.register_unstructure_hook(_enum, lambda member: member.value)
+# By class, for ``StrEnum`` as for ``Enum``: the string enums would otherwise find
+# the ``str`` handling first in their method resolution order.
+for _base in (StrEnum, Enum):
+    converter.register_structure_hook(_base, _structure_enum)
+    converter.register_unstructure_hook(_base, lambda member: member.value)
 
 
 # -- collections and classes ----------------------------------------------------

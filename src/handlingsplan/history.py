@@ -1,0 +1,881 @@
+"""Plan history: revisions of one plan that can be audited and re-decided as of any date.
+
+A plan is revised (*reviderad*) many times while a participant is in the programme.
+A :class:`PlanHistory` keeps every :class:`Revision`: the plan as it was written down,
+the day it was recorded, why and by whom. Nothing is overwritten: :meth:`PlanHistory.append`
+returns a new history. From it you can read the plan as it was known on any day
+(:meth:`PlanHistory.as_recorded_on`), see what changed between two versions
+(:func:`diff`), decide again what the rules said on a past day (:func:`re_decide`) and
+follow each finding from the revision where it appeared to the one that resolved it
+(:func:`evaluate_history`, :func:`finding_timeline`).
+
+>>> from datetime import date
+>>> from handlingsplan import Milestone, Participant, Plan
+>>> plan = Plan(id="p-1", referred_on=date(2025, 2, 3),
+...             participant=Participant(id="d-1", birth_date=date(1990, 5, 17)),
+...             milestones=(Milestone(id="ms-1", kind="language", title="SFI kurs B",
+...                                   due=date(2025, 6, 30)),))
+>>> history = PlanHistory.begin(plan, recorded_on=date(2025, 2, 3))
+>>> history = history.append(plan.achieve_milestone("ms-1", on=date(2025, 7, 10)),
+...                          recorded_on=date(2025, 7, 14), author_role="language_teacher")
+>>> history.as_recorded_on(date(2025, 7, 1)) is plan
+True
+>>> diff(plan, history.latest).render("en")
+('Milestone ms-1: achieved_on changed from none to 2025-07-10',)
+>>> "MS-OVERDUE" in re_decide(history, on=date(2025, 7, 11)).codes()
+True
+>>> "MS-OVERDUE" in re_decide(history, on=date(2025, 7, 14)).codes()
+False
+"""
+
+from __future__ import annotations
+
+import bisect
+import datetime as _dt
+import itertools
+from collections.abc import Callable, Hashable, Iterable, Iterator, Mapping
+from enum import Enum, StrEnum
+from typing import Any, Generic, TypeVar
+
+import attrs
+
+from .dates import as_date
+from .errors import InvalidPlanError
+from .model import (
+    Activity,
+    Exit,
+    FollowUp,
+    IdentityNumber,
+    Interruption,
+    Milestone,
+    Participant,
+    Plan,
+)
+from .model._checks import Problems
+from .parameters import DEFAULT_PARAMETERS, Parameters
+from .rules import DEFAULT_RULES, LOCALES, Finding, Report, Rule, RuleSet, evaluate
+
+__all__ = [
+    "AuthorRole",
+    "CollectionDiff",
+    "FieldChange",
+    "FindingKey",
+    "FindingPeriod",
+    "HistoryStep",
+    "ItemChange",
+    "PlanDiff",
+    "PlanHistory",
+    "Revision",
+    "diff",
+    "evaluate_history",
+    "finding_key",
+    "finding_timeline",
+    "re_decide",
+]
+
+_T = TypeVar("_T")
+_A = TypeVar("_A", Participant, Activity, Milestone)
+_Item = TypeVar("_Item", Activity, Milestone)
+
+
+class AuthorRole(StrEnum):
+    """The role of the person who recorded a revision.
+
+    ``employment_officer`` is Arbetsförmedlingen's officer (*arbetsförmedlare*,
+    *handläggare*); ``job_agent`` a job agent or coach (*jobbcoach*) at a provider;
+    ``social_worker`` the municipality's social worker (*socialsekreterare*);
+    ``civic_counsellor`` a civic orientation communicator (*samhällskommunikatör*);
+    ``language_teacher`` an SFI teacher (*sfi-lärare*).
+    """
+
+    EMPLOYMENT_OFFICER = "employment_officer"
+    JOB_AGENT = "job_agent"
+    SOCIAL_WORKER = "social_worker"
+    CIVIC_COUNSELLOR = "civic_counsellor"
+    LANGUAGE_TEACHER = "language_teacher"
+    OTHER = "other"
+
+
+# -- revisions and the history ------------------------------------------------------
+
+
+@attrs.frozen(kw_only=True)
+class Revision:
+    """One version of a plan as it was written down on ``recorded_on``.
+
+    ``reason`` says why the plan was revised (a follow-up meeting, *uppföljningssamtal*;
+    a correction, *rättelse*), ``author_role`` who recorded it. Both are optional; a
+    reason that is given must not be blank. ``recorded_on`` is the day the revision was
+    recorded, not the day of the events it describes: an exit on Friday recorded on
+    Monday is known from Monday.
+    """
+
+    plan: Plan
+    recorded_on: _dt.date
+    reason: str | None = None
+    author_role: AuthorRole | None = None
+
+    def __attrs_post_init__(self) -> None:
+        check = Problems(self)
+        check.instance("plan", Plan)
+        check.date("recorded_on")
+        check.text("reason", optional=True, nonempty=True)
+        check.enum("author_role", AuthorRole, optional=True)
+        check.done()
+
+
+def _recorded_on(revision: Revision) -> _dt.date:
+    return revision.recorded_on
+
+
+@attrs.frozen(kw_only=True)
+class PlanHistory:
+    """The revisions of one plan, oldest first: immutable and append-only.
+
+    A history holds at least one revision; every revision is of the same plan (the same
+    ``id``) and they are in ``recorded_on`` order. Two revisions may share a day (a
+    correction made the same afternoon): the later one in the sequence is the one in
+    force from that day. Anything else raises :class:`~handlingsplan.InvalidPlanError`
+    with paths such as ``revisions[2].recorded_on`` and ``revisions[1].plan.id``.
+
+    The history does not re-check status transitions between revisions: the plan's
+    named changes do that, and a correction (an activity marked completed by mistake)
+    must be recordable. :func:`diff` shows what each revision changed.
+    """
+
+    revisions: tuple[Revision, ...]
+
+    def __attrs_post_init__(self) -> None:
+        check = Problems(self)
+        check.items_of("revisions", Revision)
+        if isinstance(self.revisions, tuple):
+            if not self.revisions:
+                check.add("revisions", "must hold at least one revision")
+            first: tuple[int, Revision] | None = None
+            latest: tuple[int, Revision] | None = None
+            for index, revision in enumerate(self.revisions):
+                if not isinstance(revision, Revision):
+                    continue
+                if first is None:
+                    first = latest = (index, revision)
+                    continue
+                assert latest is not None
+                if revision.plan.id != first[1].plan.id:
+                    check.add(
+                        f"revisions[{index}].plan.id",
+                        f"{revision.plan.id!r} is not the history's plan id "
+                        f"{first[1].plan.id!r} (revisions[{first[0]}])",
+                    )
+                if revision.recorded_on < latest[1].recorded_on:
+                    check.add(
+                        f"revisions[{index}].recorded_on",
+                        f"{revision.recorded_on.isoformat()} is before "
+                        f"revisions[{latest[0]}].recorded_on "
+                        f"{latest[1].recorded_on.isoformat()}",
+                    )
+                else:
+                    latest = (index, revision)
+        check.done()
+
+    @classmethod
+    def begin(
+        cls,
+        plan: Plan,
+        *,
+        recorded_on: _dt.date,
+        reason: str | None = None,
+        author_role: AuthorRole | str | None = None,
+    ) -> PlanHistory:
+        """A history of one revision: ``plan`` as recorded on ``recorded_on``."""
+        return cls(
+            revisions=(
+                _revision(0, plan, recorded_on=recorded_on, reason=reason, author_role=author_role),
+            )
+        )
+
+    # -- reading ---------------------------------------------------------------------
+
+    @property
+    def plan_id(self) -> str:
+        """The id of the plan every revision is a version of."""
+        return self.revisions[0].plan.id
+
+    @property
+    def latest(self) -> Plan:
+        """The plan of the last revision."""
+        return self.revisions[-1].plan
+
+    def __len__(self) -> int:
+        return len(self.revisions)
+
+    def __iter__(self) -> Iterator[Revision]:
+        return iter(self.revisions)
+
+    def revision_on(self, day: _dt.date) -> Revision | None:
+        """The revision in force on ``day``; ``None`` before the first one.
+
+        That is the last revision recorded on or before ``day``. It is found by bisection,
+        in ``O(log n)`` for ``n`` revisions.
+        """
+        when: _dt.date = as_date(day, "day")
+        index = bisect.bisect_right(self.revisions, when, key=_recorded_on)
+        return self.revisions[index - 1] if index else None
+
+    def as_recorded_on(self, day: _dt.date) -> Plan | None:
+        """The plan as it was known on ``day``; ``None`` before the first revision."""
+        revision = self.revision_on(day)
+        return None if revision is None else revision.plan
+
+    def diffs(self) -> tuple[PlanDiff, ...]:
+        """What each revision changed: the :func:`diff` of each revision from the one before.
+
+        Applied in order to the first revision's plan, they give every later one.
+        """
+        return tuple(diff(old.plan, new.plan) for old, new in itertools.pairwise(self.revisions))
+
+    # -- changes ---------------------------------------------------------------------
+
+    def append(
+        self,
+        plan: Plan,
+        *,
+        recorded_on: _dt.date,
+        reason: str | None = None,
+        author_role: AuthorRole | str | None = None,
+    ) -> PlanHistory:
+        """A new history with ``plan`` recorded on ``recorded_on`` as the last revision.
+
+        ``recorded_on`` must not be before the last revision's; the plan must have the
+        history's id.
+        """
+        revision = _revision(
+            len(self.revisions),
+            plan,
+            recorded_on=recorded_on,
+            reason=reason,
+            author_role=author_role,
+        )
+        return PlanHistory(revisions=(*self.revisions, revision))
+
+
+def _revision(
+    index: int,
+    plan: Plan,
+    *,
+    recorded_on: _dt.date,
+    reason: str | None,
+    author_role: AuthorRole | str | None,
+) -> Revision:
+    try:
+        return Revision(
+            plan=plan,
+            recorded_on=recorded_on,
+            reason=reason,
+            author_role=author_role,  # type: ignore[arg-type]  # a value is checked
+        )
+    except InvalidPlanError as error:
+        raise error.prefixed(f"revisions[{index}]") from None
+
+
+# -- differences --------------------------------------------------------------------
+
+
+@attrs.frozen(kw_only=True)
+class FieldChange:
+    """One field whose value changed from ``old`` to ``new``."""
+
+    field: str
+    old: Any
+    new: Any
+
+
+@attrs.frozen(kw_only=True)
+class ItemChange:
+    """The fields that changed in the activity or milestone with ``id``."""
+
+    id: str
+    changes: tuple[FieldChange, ...]
+
+
+@attrs.frozen(kw_only=True)
+class CollectionDiff(Generic[_T]):
+    """What changed in one collection of a plan: its activities, milestones or interruptions.
+
+    Activities and milestones are matched by id: ``changed`` lists the fields that
+    changed in each item kept. Interruptions have no id and are matched by value, so a
+    changed interruption is one removed and one added. ``order`` is ``None`` when the
+    new order follows from the rest (the items kept in their old order, then the added
+    ones); otherwise it gives the new order, by id or, for interruptions, by value.
+    """
+
+    added: tuple[_T, ...] = ()
+    removed: tuple[_T, ...] = ()
+    changed: tuple[ItemChange, ...] = ()
+    order: tuple[Any, ...] | None = None
+
+    @property
+    def is_empty(self) -> bool:
+        """Whether nothing changed in the collection."""
+        return not (self.added or self.removed or self.changed) and self.order is None
+
+
+@attrs.frozen(kw_only=True)
+class PlanDiff:
+    """What changed from one version of a plan to the next, as data.
+
+    ``fields`` holds the changes to the plan's own fields (``id``, ``referred_on``,
+    ``programme``, ``plan_made_on``, ``participation_percent``) and ``participant`` to
+    the participant's; ``exit`` and ``follow_up`` are a :class:`FieldChange` when one
+    was set, changed or removed.
+    """
+
+    fields: tuple[FieldChange, ...] = ()
+    participant: tuple[FieldChange, ...] = ()
+    activities: CollectionDiff[Activity] = CollectionDiff()
+    milestones: CollectionDiff[Milestone] = CollectionDiff()
+    interruptions: CollectionDiff[Interruption] = CollectionDiff()
+    exit: FieldChange | None = None
+    follow_up: FieldChange | None = None
+
+    @property
+    def is_empty(self) -> bool:
+        """Whether nothing changed."""
+        return self == PlanDiff()
+
+    def apply(self, plan: Plan) -> Plan:
+        """``plan`` with these changes made: ``diff(old, new).apply(old) == new``.
+
+        Every value the diff changes or removes must be in ``plan`` as the diff recorded
+        it; otherwise :class:`~handlingsplan.InvalidPlanError` lists each mismatch with
+        its path in ``plan``. Parts the diff does not touch are kept, so a diff also
+        applies to a plan that differs from the old one elsewhere.
+        """
+        if not isinstance(plan, Plan):
+            raise TypeError(f"apply takes a Plan, not {type(plan).__name__}")
+        problems: list[tuple[str, str]] = []
+        changes: dict[str, Any] = {}
+        for change in (*self.fields, *filter(None, (self.exit, self.follow_up))):
+            _expect(problems, change.field, getattr(plan, change.field), change.old)
+            changes[change.field] = change.new
+        if self.participant:
+            for change in self.participant:
+                path = f"participant.{change.field}"
+                _expect(problems, path, getattr(plan.participant, change.field), change.old)
+            changes["participant"] = _evolve(
+                problems, "participant", plan.participant, self.participant
+            )
+        changes["activities"] = _apply_by_id(problems, "activity", plan.activities, self.activities)
+        changes["milestones"] = _apply_by_id(
+            problems, "milestone", plan.milestones, self.milestones
+        )
+        changes["interruptions"] = _apply_by_value(problems, plan.interruptions, self.interruptions)
+        if problems:
+            raise InvalidPlanError(problems)
+        return attrs.evolve(plan, **changes)
+
+    def render(self, locale: str = "sv") -> tuple[str, ...]:
+        """The changes as readable lines in ``locale`` (``"sv"`` or ``"en"``).
+
+        Field names are those of the dict form and values are shown as there, except
+        that an identity number is masked. Another locale raises ``ValueError``.
+        """
+        if locale not in LOCALES:
+            raise ValueError(f"locale must be one of {LOCALES}, not {locale!r}")
+        text = _TEXT[locale]
+        if self.is_empty:
+            return (text["empty"],)
+
+        def show(value: object) -> str:
+            return _show(value, locale)
+
+        def line(template: str, change: FieldChange | None = None, **more: object) -> str:
+            if change is not None:
+                more.update(field=change.field, old=show(change.old), new=show(change.new))
+            return text[template].format(**more)
+
+        lines = [line("field", change) for change in self.fields]
+        lines.extend(line("participant", change) for change in self.participant)
+        for noun, part in (("activity", self.activities), ("milestone", self.milestones)):
+            lines.extend(line(f"{noun}_removed", id=i.id, what=show(i)) for i in part.removed)
+            lines.extend(
+                line(f"{noun}_changed", change, id=item.id)
+                for item in part.changed
+                for change in item.changes
+            )
+            lines.extend(line(f"{noun}_added", id=i.id, what=show(i)) for i in part.added)
+            if part.order is not None:
+                lines.append(line(f"{noun}_order", order=", ".join(part.order)))
+        breaks = self.interruptions
+        lines.extend(line("interruption_removed", what=show(i)) for i in breaks.removed)
+        lines.extend(line("interruption_added", what=show(i)) for i in breaks.added)
+        if breaks.order is not None:
+            lines.append(line("interruption_order", order="; ".join(map(show, breaks.order))))
+        for whole in filter(None, (self.exit, self.follow_up)):
+            kind = "set" if whole.old is None else "removed" if whole.new is None else "changed"
+            lines.append(line(f"{whole.field}_{kind}", whole))
+        return tuple(lines)
+
+    def to_dict(self) -> dict[str, Any]:
+        """A JSON-ready dict: dates as ISO strings, enums as values, values as dicts.
+
+        Values have the shape of the dict form (without the schema key), except that an
+        identity number is masked: the full number belongs in the plan, not in an audit
+        of it.
+        """
+        return {
+            "fields": [_change_dict(change) for change in self.fields],
+            "participant": [_change_dict(change) for change in self.participant],
+            **{
+                name: {
+                    "added": _plain(part.added),
+                    "removed": _plain(part.removed),
+                    "changed": [
+                        {"id": item.id, "changes": [_change_dict(c) for c in item.changes]}
+                        for item in part.changed
+                    ],
+                    "order": _plain(part.order),
+                }
+                for name, part in (
+                    ("activities", self.activities),
+                    ("milestones", self.milestones),
+                    ("interruptions", self.interruptions),
+                )
+            },
+            "exit": None if self.exit is None else _change_dict(self.exit),
+            "follow_up": None if self.follow_up is None else _change_dict(self.follow_up),
+        }
+
+
+# The parts of a plan that diff() compares part by part; every other field of the plan
+# is compared as a whole value.
+_PARTS = frozenset(
+    {"participant", "activities", "milestones", "interruptions", "exit", "follow_up"}
+)
+_PLAN_FIELDS = tuple(field.name for field in attrs.fields(Plan) if field.name not in _PARTS)
+_PARTICIPANT_FIELDS = tuple(field.name for field in attrs.fields(Participant))
+_ITEM_FIELDS = {
+    cls: tuple(field.name for field in attrs.fields(cls) if field.name != "id")
+    for cls in (Activity, Milestone)
+}
+_ORDER_MISMATCH = "the diff's order does not name the same items as the result"
+
+
+def diff(old: Plan, new: Plan) -> PlanDiff:
+    """What changed from ``old`` to ``new``, as a :class:`PlanDiff`.
+
+    ``diff(old, new).apply(old) == new`` for any two plans, and ``diff(plan, plan)`` is
+    empty.
+    """
+    for name, value in (("old", old), ("new", new)):
+        if not isinstance(value, Plan):
+            raise TypeError(f"diff takes two Plan values; {name} is {type(value).__name__}")
+    return PlanDiff(
+        fields=_field_changes(old, new, _PLAN_FIELDS),
+        participant=_field_changes(old.participant, new.participant, _PARTICIPANT_FIELDS),
+        activities=_diff_by_id(old.activities, new.activities),
+        milestones=_diff_by_id(old.milestones, new.milestones),
+        interruptions=_diff_by_value(old.interruptions, new.interruptions),
+        exit=_whole_change("exit", old.exit, new.exit),
+        follow_up=_whole_change("follow_up", old.follow_up, new.follow_up),
+    )
+
+
+def _whole_change(field: str, old: object, new: object) -> FieldChange | None:
+    return None if old == new else FieldChange(field=field, old=old, new=new)
+
+
+def _field_changes(old: object, new: object, names: Iterable[str]) -> tuple[FieldChange, ...]:
+    return tuple(
+        FieldChange(field=name, old=getattr(old, name), new=getattr(new, name))
+        for name in names
+        if getattr(old, name) != getattr(new, name)
+    )
+
+
+def _diff_by_id(old: tuple[_Item, ...], new: tuple[_Item, ...]) -> CollectionDiff[_Item]:
+    old_by_id = {item.id: item for item in old}
+    new_by_id = {item.id: item for item in new}
+    added = tuple(item for item in new if item.id not in old_by_id)
+    kept: tuple[str, ...] = tuple(item.id for item in old if item.id in new_by_id)
+    added_ids: tuple[str, ...] = tuple(item.id for item in added)
+    order = tuple(item.id for item in new)
+    return CollectionDiff(
+        added=added,
+        removed=tuple(item for item in old if item.id not in new_by_id),
+        changed=tuple(
+            ItemChange(
+                id=item.id,
+                changes=_field_changes(item, new_by_id[item.id], _ITEM_FIELDS[type(item)]),
+            )
+            for item in old
+            if item.id in new_by_id and item != new_by_id[item.id]
+        ),
+        order=None if (*kept, *added_ids) == order else order,
+    )
+
+
+def _diff_by_value(
+    old: tuple[Interruption, ...], new: tuple[Interruption, ...]
+) -> CollectionDiff[Interruption]:
+    added: tuple[Interruption, ...] = tuple(item for item in new if item not in old)
+    kept: tuple[Interruption, ...] = tuple(item for item in old if item in new)
+    return CollectionDiff(
+        added=added,
+        removed=tuple(item for item in old if item not in new),
+        order=None if (*kept, *added) == new else new,
+    )
+
+
+def _expect(problems: list[tuple[str, str]], path: str, actual: object, expected: object) -> None:
+    if actual != expected:
+        problems.append(
+            (path, f"is {_show(actual, 'en')}, but the diff expects {_show(expected, 'en')}")
+        )
+
+
+def _evolve(
+    problems: list[tuple[str, str]], path: str, value: _A, changes: Iterable[FieldChange]
+) -> _A:
+    try:
+        return attrs.evolve(value, **{change.field: change.new for change in changes})
+    except InvalidPlanError as error:
+        problems.extend(error.prefixed(path).errors)
+        return value
+
+
+def _apply_by_id(
+    problems: list[tuple[str, str]],
+    noun: str,
+    items: tuple[_Item, ...],
+    part: CollectionDiff[_Item],
+) -> tuple[_Item, ...]:
+    name = f"{noun[:-1]}ies" if noun.endswith("y") else f"{noun}s"
+    current = {item.id: item for item in items}
+    index = {item.id: position for position, item in enumerate(items)}
+    for item in part.removed:
+        if item.id in current:
+            _expect(problems, f"{name}[{index[item.id]}]", current.pop(item.id), item)
+        else:
+            problems.append((name, f"no {noun} with id {item.id!r}"))
+    for change in part.changed:
+        if change.id not in current:
+            problems.append((name, f"no {noun} with id {change.id!r}"))
+            continue
+        path = f"{name}[{index[change.id]}]"
+        for field in change.changes:
+            actual = getattr(current[change.id], field.field)
+            _expect(problems, f"{path}.{field.field}", actual, field.old)
+        current[change.id] = _evolve(problems, path, current[change.id], change.changes)
+    for item in part.added:
+        if item.id in current:
+            problems.append((name, f"id {item.id!r} is already used"))
+        current[item.id] = item
+    if part.order is None:
+        return tuple(current.values())
+    if sorted(part.order) != sorted(current):
+        problems.append((name, _ORDER_MISMATCH))
+        return tuple(current.values())
+    return tuple(current[item_id] for item_id in part.order)
+
+
+def _apply_by_value(
+    problems: list[tuple[str, str]],
+    items: tuple[Interruption, ...],
+    part: CollectionDiff[Interruption],
+) -> tuple[Interruption, ...]:
+    current = list(items)
+    for item in part.removed:
+        if item in current:
+            current.remove(item)
+        else:
+            problems.append(("interruptions", f"has no interruption {_show(item, 'en')}"))
+    current.extend(part.added)
+    if part.order is None:
+        return tuple(current)
+    if set(part.order) != set(current):
+        problems.append(("interruptions", _ORDER_MISMATCH))
+        return tuple(current)
+    return tuple(part.order)
+
+
+# -- showing values -----------------------------------------------------------------
+
+_TEXT: Mapping[str, Mapping[str, str]] = {
+    "sv": {
+        "empty": "Inga ändringar.",
+        "field": "{field} ändrades från {old} till {new}",
+        "participant": "Deltagaren: {field} ändrades från {old} till {new}",
+        "activity_added": "Aktiviteten {id} lades till: {what}",
+        "activity_removed": "Aktiviteten {id} togs bort: {what}",
+        "activity_changed": "Aktiviteten {id}: {field} ändrades från {old} till {new}",
+        "activity_order": "Aktiviteterna fick ordningen {order}",
+        "milestone_added": "Delmålet {id} lades till: {what}",
+        "milestone_removed": "Delmålet {id} togs bort: {what}",
+        "milestone_changed": "Delmålet {id}: {field} ändrades från {old} till {new}",
+        "milestone_order": "Delmålen fick ordningen {order}",
+        "interruption_added": "Avbrottet {what} lades till",
+        "interruption_removed": "Avbrottet {what} togs bort",
+        "interruption_order": "Avbrotten fick ordningen {order}",
+        "exit_set": "Avslutet {new} registrerades",
+        "exit_changed": "Avslutet ändrades från {old} till {new}",
+        "exit_removed": "Avslutet {old} togs bort",
+        "follow_up_set": "Uppföljningen {new} registrerades",
+        "follow_up_changed": "Uppföljningen ändrades från {old} till {new}",
+        "follow_up_removed": "Uppföljningen {old} togs bort",
+        "none": "inget",
+        "yes": "ja",
+        "no": "nej",
+        "period": "{start}–{end}",
+        "hours": "{hours} tim/vecka",
+        "due": "senast {due}",
+        "achieved": "uppnått {on}",
+    },
+    "en": {
+        "empty": "No changes.",
+        "field": "{field} changed from {old} to {new}",
+        "participant": "Participant: {field} changed from {old} to {new}",
+        "activity_added": "Activity {id} added: {what}",
+        "activity_removed": "Activity {id} removed: {what}",
+        "activity_changed": "Activity {id}: {field} changed from {old} to {new}",
+        "activity_order": "Activities reordered: {order}",
+        "milestone_added": "Milestone {id} added: {what}",
+        "milestone_removed": "Milestone {id} removed: {what}",
+        "milestone_changed": "Milestone {id}: {field} changed from {old} to {new}",
+        "milestone_order": "Milestones reordered: {order}",
+        "interruption_added": "Interruption {what} added",
+        "interruption_removed": "Interruption {what} removed",
+        "interruption_order": "Interruptions reordered: {order}",
+        "exit_set": "Exit {new} recorded",
+        "exit_changed": "Exit changed from {old} to {new}",
+        "exit_removed": "Exit {old} removed",
+        "follow_up_set": "Follow-up {new} recorded",
+        "follow_up_changed": "Follow-up changed from {old} to {new}",
+        "follow_up_removed": "Follow-up {old} removed",
+        "none": "none",
+        "yes": "yes",
+        "no": "no",
+        "period": "{start} to {end}",
+        "hours": "{hours} h/week",
+        "due": "due {due}",
+        "achieved": "achieved {on}",
+    },
+}
+
+
+def _show(value: object, locale: str) -> str:
+    """``value`` as shown in a rendered diff or an error message."""
+    text = _TEXT[locale]
+    if value is None:
+        return text["none"]
+    if isinstance(value, bool):
+        return text["yes" if value else "no"]
+    if isinstance(value, int | float):
+        return str(int(value)) if float(value).is_integer() else repr(value)
+    if isinstance(value, Enum):
+        return str(value.value)
+    if isinstance(value, str):
+        return f'"{value}"'
+    if isinstance(value, _dt.date):
+        return value.isoformat()
+    if isinstance(value, IdentityNumber):
+        return value.masked
+    if isinstance(value, Activity):
+        period = text["period"].format(
+            start=_show(value.start, locale), end=_show(value.end, locale)
+        )
+        hours = text["hours"].format(hours=_show(value.hours_per_week, locale))
+        return f"{value.kind.value}, {period}, {hours}, {value.status.value}"
+    if isinstance(value, Milestone):
+        parts = [value.kind.value, _show(value.title, locale)]
+        parts.append(text["due"].format(due=_show(value.due, locale)))
+        if value.achieved_on is not None:
+            parts.append(text["achieved"].format(on=_show(value.achieved_on, locale)))
+        return ", ".join(parts)
+    if isinstance(value, Interruption):
+        period = text["period"].format(
+            start=_show(value.start, locale), end=_show(value.end, locale)
+        )
+        return f"{period} ({value.reason.value})"
+    if isinstance(value, Exit):
+        return f"{_show(value.on, locale)} ({value.reason.value})"
+    if isinstance(value, FollowUp):
+        return f"{_show(value.on, locale)} ({value.status.value})"
+    cls = type(value)
+    if attrs.has(cls):  # a permit: its fields that are set
+        return ", ".join(
+            f"{field.name}={_show(getattr(value, field.name), locale)}"
+            for field in attrs.fields(cls)
+            if getattr(value, field.name) is not None
+        )
+    return str(value)
+
+
+def _plain(value: object) -> Any:
+    """``value`` in its JSON-ready form, an identity number masked."""
+    if isinstance(value, IdentityNumber):
+        return value.masked
+    if isinstance(value, Enum):
+        return value.value
+    if isinstance(value, _dt.date):
+        return value.isoformat()
+    if isinstance(value, tuple):
+        return [_plain(item) for item in value]
+    cls = type(value)
+    if attrs.has(cls):
+        return {field.name: _plain(getattr(value, field.name)) for field in attrs.fields(cls)}
+    return value
+
+
+def _change_dict(change: FieldChange) -> dict[str, Any]:
+    return {"field": change.field, "old": _plain(change.old), "new": _plain(change.new)}
+
+
+# -- deciding again -----------------------------------------------------------------
+
+
+def re_decide(
+    history: PlanHistory,
+    *,
+    on: _dt.date,
+    rules: RuleSet | Iterable[Rule] = DEFAULT_RULES,
+    parameters: Parameters = DEFAULT_PARAMETERS,
+) -> Report | None:
+    """The report on the plan as recorded on ``on``, by the rules and parameters then.
+
+    The same as ``evaluate(history.as_recorded_on(on), as_of=on, ...)``: what a decision
+    made on ``on`` could have known. ``None`` before the first revision.
+    """
+    if not isinstance(history, PlanHistory):
+        raise TypeError(f"re_decide takes a PlanHistory, not {type(history).__name__}")
+    day = as_date(on, "on")
+    plan = history.as_recorded_on(day)
+    if plan is None:
+        return None
+    return evaluate(plan, as_of=day, rules=rules, parameters=parameters)
+
+
+FindingKey = tuple[str, str, str | None, _dt.date | None]
+"""What identifies a finding across reports: its code, reason, subject and date."""
+
+
+def finding_key(finding: Finding) -> FindingKey:
+    """``(code, reason, subject, on)``: the same problem in two reports has the same key.
+
+    Severity, facts and messages are left out, so a finding whose wording or facts
+    change between revisions is still the same finding. A rule that dates its finding
+    by the day of evaluation, or by a window that moves with it (``PROG-FULL-TIME``
+    dates its finding by the first short week ahead), gives a new key on each day; pass
+    another ``key``, such as ``lambda f: (f.code, f.reason, f.subject)``, to
+    :func:`evaluate_history` and :func:`finding_timeline` to match such findings
+    regardless of their date.
+    """
+    return (finding.code, finding.reason, finding.subject, finding.on)
+
+
+@attrs.frozen(kw_only=True)
+class HistoryStep:
+    """The report on one revision, and how its findings differ from the step before.
+
+    ``appeared`` holds the findings whose key (:func:`finding_key`, unless another was
+    given) was not in the previous report (every finding, at the first step);
+    ``resolved`` the previous report's findings whose key is not in this one.
+    """
+
+    revision: Revision
+    report: Report
+    appeared: tuple[Finding, ...]
+    resolved: tuple[Finding, ...]
+
+    @property
+    def recorded_on(self) -> _dt.date:
+        """The day the revision was recorded."""
+        return self.revision.recorded_on
+
+
+def evaluate_history(
+    history: PlanHistory,
+    *,
+    as_of: _dt.date | None = None,
+    rules: RuleSet | Iterable[Rule] = DEFAULT_RULES,
+    parameters: Parameters = DEFAULT_PARAMETERS,
+    key: Callable[[Finding], Hashable] = finding_key,
+) -> tuple[HistoryStep, ...]:
+    """Evaluate every revision, oldest first, and compare each report with the one before.
+
+    Each revision is evaluated as of the day it was recorded, with the rules and
+    parameters in force that day; with ``as_of``, every revision is evaluated as of
+    that one day instead (how would each version look on that day?). Findings are
+    matched from step to step by ``key`` (:func:`finding_key` by default).
+    """
+    if not isinstance(history, PlanHistory):
+        raise TypeError(f"evaluate_history takes a PlanHistory, not {type(history).__name__}")
+    day = None if as_of is None else as_date(as_of, "as_of")
+    rule_set = rules if isinstance(rules, RuleSet) else RuleSet(rules)
+    steps: list[HistoryStep] = []
+    previous: tuple[Finding, ...] = ()
+    for revision in history:
+        report = evaluate(
+            revision.plan,
+            as_of=revision.recorded_on if day is None else day,
+            rules=rule_set,
+            parameters=parameters,
+        )
+        before = {key(finding) for finding in previous}
+        now = {key(finding) for finding in report.findings}
+        steps.append(
+            HistoryStep(
+                revision=revision,
+                report=report,
+                appeared=tuple(f for f in report.findings if key(f) not in before),
+                resolved=tuple(f for f in previous if key(f) not in now),
+            )
+        )
+        previous = report.findings
+    return tuple(steps)
+
+
+@attrs.frozen(kw_only=True)
+class FindingPeriod:
+    """A period during which a finding was open.
+
+    ``finding`` is the finding as it first appeared, ``appeared_on`` the day of the
+    revision where it did and ``resolved_on`` the day of the first revision without it,
+    or ``None`` while it is still open. A finding that is resolved and later appears
+    again has one period for each time.
+    """
+
+    finding: Finding
+    appeared_on: _dt.date
+    resolved_on: _dt.date | None
+
+    @property
+    def is_open(self) -> bool:
+        """Whether the finding is still open at the last step."""
+        return self.resolved_on is None
+
+
+def finding_timeline(
+    steps: Iterable[HistoryStep], *, key: Callable[[Finding], Hashable] = finding_key
+) -> tuple[FindingPeriod, ...]:
+    """When each finding appeared and when it was resolved, over ``steps``.
+
+    Findings are matched from step to step by ``key`` (:func:`finding_key` by default).
+    The periods are in the order the findings appeared (step by step, and within a step
+    in the report's order). Only the steps' reports and days are read.
+    """
+    periods: list[FindingPeriod] = []
+    open_: dict[Hashable, int] = {}
+    for step in steps:
+        current: dict[Hashable, Finding] = {}
+        for finding in step.report.findings:
+            current.setdefault(key(finding), finding)
+        for gone in [known for known in open_ if known not in current]:
+            index = open_.pop(gone)
+            periods[index] = attrs.evolve(periods[index], resolved_on=step.recorded_on)
+        for found, finding in current.items():
+            if found not in open_:
+                open_[found] = len(periods)
+                periods.append(
+                    FindingPeriod(finding=finding, appeared_on=step.recorded_on, resolved_on=None)
+                )
+    return tuple(periods)
