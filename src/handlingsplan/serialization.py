@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import functools
+import json
 import re
 from collections.abc import Callable, Mapping
 from enum import Enum, StrEnum
@@ -33,7 +34,6 @@ import pendulum
 from cattrs.errors import (
     AttributeValidationNote,
     BaseValidationError,
-    ForbiddenExtraKeysError,
     IterableValidationNote,
 )
 from cattrs.gen import make_dict_structure_fn
@@ -49,7 +49,7 @@ SCHEMA: Final = "handlingsplan/1"
 
 T = TypeVar("T")
 
-_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+_ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 
 
 class _BadValueError(ValueError):
@@ -173,6 +173,14 @@ converter.register_unstructure_hook_func(
 )
 
 
+_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
+
+
+def _key_step(key: str) -> str:
+    """A key as a path step: a plain name, or a quoted subscript (``["a b"]``) otherwise."""
+    return key if _NAME.fullmatch(key) else f"[{json.dumps(key, ensure_ascii=False)}]"
+
+
 def _class_hook(cls: type[Any]) -> Callable[[object, type], Any]:
     generated = make_dict_structure_fn(cls, converter)
     known = frozenset(field.name for field in attrs.fields(cls))
@@ -182,7 +190,7 @@ def _class_hook(cls: type[Any]) -> Callable[[object, type], Any]:
             raise _BadValueError(f"must be an object, not {describe(value)}")
         if not all(isinstance(key, str) for key in value):
             raise _BadValueError("keys must be strings")
-        unknown = [(key, "unknown field") for key in value if key not in known]
+        unknown = [(_key_step(key), "unknown field") for key in value if key not in known]
         if not unknown:
             return generated(value, cls)
         try:
@@ -235,9 +243,9 @@ def to_dict(value: Any) -> dict[str, Any]:
 
     ``from_dict(to_dict(plan)) == plan`` for every plan.
     """
-    result = converter.unstructure(value)
-    if not isinstance(result, dict):
+    if not attrs.has(type(value)):
         raise TypeError(f"to_dict takes a model value, not {type(value).__name__}")
+    result: dict[str, Any] = converter.unstructure(value)
     return result
 
 
@@ -257,8 +265,6 @@ def from_dict(data: Mapping[str, Any], cls: type[T] = Plan) -> T:  # type: ignor
 def _problems(exc: BaseException, path: str) -> list[tuple[str, str]]:
     if isinstance(exc, InvalidPlanError):
         return list(exc.prefixed(path).errors)
-    if isinstance(exc, ForbiddenExtraKeysError):
-        return [(_join(path, key), "unknown field") for key in sorted(exc.extra_fields)]
     if isinstance(exc, BaseValidationError):
         found: list[tuple[str, str]] = []
         for sub in exc.exceptions:
