@@ -79,6 +79,7 @@ from .rules import (
     evaluate,
     rule,
 )
+from .schema import json_schema
 from .serialization import SCHEMA, from_dict, to_dict
 
 __all__ = [
@@ -152,6 +153,7 @@ __all__ = [
     "finding_key",
     "finding_timeline",
     "from_dict",
+    "json_schema",
     "outcome_rates",
     "plan_html",
     "plan_timeline_svg",
