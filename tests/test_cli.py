@@ -279,3 +279,12 @@ def test_an_unknown_command_is_a_usage_error() -> None:
     result = run("frobnicate")
     assert result.returncode == 2
     assert "usage" in result.stderr
+
+
+def test_schema_prints_the_json_schema_of_a_plan() -> None:
+    result = run("schema")
+    assert result.returncode == 0, result.stderr
+    schema = json.loads(result.stdout)
+    assert schema["$schema"] == "https://json-schema.org/draft/2020-12/schema"
+    assert schema["additionalProperties"] is False
+    assert "activities" in schema["properties"]
