@@ -198,7 +198,7 @@ def statutory_deadline(d: _dt.date) -> pendulum.Date:
     """
     day = as_date(d, "d")
     while not _is_working(day):
-        day = day.add(days=1)
+        day = as_date(_dt.date.fromordinal(day.toordinal() + 1))
     return day
 
 
@@ -214,7 +214,7 @@ def working_days(start: _dt.date, end: _dt.date) -> int:
     last = as_date(end, "end")
     if last < first:
         return 0
-    total_days = (last - first).days + 1
+    total_days = last.toordinal() - first.toordinal() + 1
     full_weeks, rest = divmod(total_days, 7)
     weekdays = full_weeks * 5
     weekday = first.weekday()

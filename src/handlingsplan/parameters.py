@@ -53,6 +53,10 @@ def _history(
     return tuple(sorted(items, key=lambda pair: pair[0]))
 
 
+def _valid_from(pair: tuple[_dt.date, Value]) -> _dt.date:
+    return pair[0]
+
+
 @attrs.frozen(kw_only=True)
 class Parameter:
     """A named history of values, each in force from its ``valid_from`` date.
@@ -83,7 +87,7 @@ class Parameter:
     def value_on(self, day: _dt.date) -> Value:
         """The value in force on ``day``; :class:`ParameterError` before the history."""
         when: _dt.date = as_date(day, "day")
-        index = bisect.bisect_right(self.history, when, key=lambda pair: pair[0]) - 1
+        index = bisect.bisect_right(self.history, when, key=_valid_from) - 1
         if index < 0:
             raise ParameterError(
                 f"parameter {self.name!r} has no value on {when.isoformat()}; "
@@ -97,10 +101,9 @@ class Parameter:
         Used where a clock starts on an event that may precede the parameter's history,
         such as a birth in 1990.
         """
-        when = as_date(day, "day")
-        if when < self.valid_from:
-            return self.history[0][1]
-        return self.value_on(when)
+        when: _dt.date = as_date(day, "day")
+        index = bisect.bisect_right(self.history, when, key=_valid_from) - 1
+        return self.history[max(index, 0)][1]
 
     def with_value(self, value: Value, *, valid_from: _dt.date) -> Parameter:
         """A new parameter with ``value`` in force from ``valid_from`` (replacing one there)."""
@@ -169,6 +172,9 @@ class ParameterValues:
         return values
 
 
+_CACHED_DAYS = 4096
+"""How many days' records a collection keeps at most."""
+
 _DEFAULT_NAMES = tuple(
     field.name for field in attrs.fields(ParameterValues) if field.name not in ("on", "extra")
 )
@@ -181,8 +187,9 @@ class Parameters(Mapping[str, Parameter]):
     ``with_parameter`` return new collections.
     """
 
-    __slots__ = ("_by_name",)
+    __slots__ = ("_by_name", "_on")
     _by_name: Mapping[str, Parameter]
+    _on: dict[_dt.date, ParameterValues]
 
     def __init__(self, parameters: Iterable[Parameter]) -> None:
         by_name: dict[str, Parameter] = {}
@@ -194,6 +201,8 @@ class Parameters(Mapping[str, Parameter]):
         if missing:
             raise UnknownParameterError(f"missing parameters: {', '.join(missing)}")
         object.__setattr__(self, "_by_name", by_name)
+        # Records already built, by day: the collection never changes, so neither do they.
+        object.__setattr__(self, "_on", {})
 
     def __getitem__(self, name: str) -> Parameter:
         try:
@@ -226,10 +235,16 @@ class Parameters(Mapping[str, Parameter]):
     def on(self, day: _dt.date) -> ParameterValues:
         """The values in force on ``day``; :class:`ParameterError` before any history."""
         when = as_date(day, "day")
+        cached = self._on.get(when)
+        if cached is not None:
+            return cached
         values = {name: parameter.value_on(when) for name, parameter in self._by_name.items()}
         extra = {name: value for name, value in values.items() if name not in _DEFAULT_NAMES}
         fields = {name: values[name] for name in _DEFAULT_NAMES}
-        return ParameterValues(on=when, extra=extra, **fields)  # type: ignore[arg-type]
+        record = ParameterValues(on=when, extra=extra, **fields)  # type: ignore[arg-type]
+        if len(self._on) < _CACHED_DAYS:
+            self._on[when] = record
+        return record
 
     def value(self, name: str, day: _dt.date) -> Value:
         """The value of ``name`` in force on an event's ``day`` (earliest before history)."""

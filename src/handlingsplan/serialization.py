@@ -49,27 +49,25 @@ SCHEMA: Final = "handlingsplan/1"
 
 T = TypeVar("T")
 
-_ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
-
 
 class _BadValueError(ValueError):
     """A value that cannot be read; the message is shown as is."""
-
-
-converter = cattrs.Converter(forbid_extra_keys=True, detailed_validation=True)
-"""The one converter behind :func:`to_dict` and :func:`from_dict`."""
 
 
 # -- scalars --------------------------------------------------------------------
 
 
 def _structure_date(value: object, _: type) -> pendulum.Date:
-    if not isinstance(value, str) or _ISO_DATE.fullmatch(value) is None:
+    # Only YYYY-MM-DD in ASCII digits: with those guards, fromisoformat reads nothing else.
+    if type(value) is not str or len(value) != 10 or value[4] != "-" or value[7] != "-":
+        raise _BadValueError(f"must be a date as YYYY-MM-DD, not {value!r}")
+    if not (value.isascii() and value.replace("-", "").isdigit()):
         raise _BadValueError(f"must be a date as YYYY-MM-DD, not {value!r}")
     try:
-        return pendulum.Date(int(value[0:4]), int(value[5:7]), int(value[8:10]))
+        day = _dt.date.fromisoformat(value)
     except ValueError:
         raise _BadValueError(f"{value!r} is not a real date") from None
+    return pendulum.Date(day.year, day.month, day.day)
 
 
 def _structure_str(value: object, _: type) -> str:
@@ -96,16 +94,6 @@ def _structure_identity(value: object, _: type) -> IdentityNumber:
     return IdentityNumber(value)
 
 
-converter.register_structure_hook(_dt.date, _structure_date)
-converter.register_unstructure_hook(_dt.date, lambda value: value.isoformat())
-converter.register_structure_hook(str, _structure_str)
-converter.register_structure_hook(bool, _structure_bool)
-converter.register_structure_hook(float, _structure_number)
-converter.register_structure_hook(int, _structure_number)
-converter.register_structure_hook(IdentityNumber, _structure_identity)
-converter.register_unstructure_hook(IdentityNumber, lambda number: number.full)
-
-
 @functools.cache
 def _members(cls: type[Enum]) -> tuple[dict[object, Enum], str]:
     return (
@@ -121,11 +109,8 @@ def _structure_enum(value: object, cls: type[Enum]) -> Enum:
     raise _BadValueError(f"must be one of {allowed}; got {value!r}")
 
 
-# By class, for ``StrEnum`` as for ``Enum``: the string enums would otherwise find
-# the ``str`` handling first in their method resolution order.
-for _base in (StrEnum, Enum):
-    converter.register_structure_hook(_base, _structure_enum)
-    converter.register_unstructure_hook(_base, lambda member: member.value)
+def _enum_value(member: Enum) -> Any:
+    return member._value_
 
 
 # -- collections and classes ----------------------------------------------------
@@ -136,41 +121,8 @@ def _is_homogeneous_tuple(cls: Any) -> bool:
     return get_origin(cls) is tuple and len(args) == 2 and args[1] is Ellipsis
 
 
-def _tuple_hook(cls: Any) -> Callable[[object, type], tuple[Any, ...]]:
-    item_type = get_args(cls)[0]
-    name = getattr(item_type, "__name__", str(item_type))
-
-    def structure(value: object, _: type) -> tuple[Any, ...]:
-        if not isinstance(value, list | tuple):
-            raise _BadValueError(f"must be a list of {name}, not {describe(value)}")
-        items: list[Any] = []
-        problems: list[Exception] = []
-        for index, item in enumerate(value):
-            try:
-                items.append(converter.structure(item, item_type))
-            except Exception as exc:  # collected and reported with its index
-                exc.add_note(IterableValidationNote(f"@ index {index}", index, item_type))
-                problems.append(exc)
-        if problems:
-            raise cattrs.IterableValidationError(
-                f"While structuring {cls!r}", problems, cast(type, cls)
-            )
-        return tuple(items)
-
-    return structure
-
-
-converter.register_structure_hook_factory(_is_homogeneous_tuple, _tuple_hook)
-
-
 def _is_tuple(cls: Any) -> bool:
     return bool(cls is tuple or get_origin(cls) is tuple)
-
-
-converter.register_unstructure_hook_func(
-    _is_tuple,
-    lambda value: [converter.unstructure(item) for item in value],
-)
 
 
 _NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
@@ -181,58 +133,121 @@ def _key_step(key: str) -> str:
     return key if _NAME.fullmatch(key) else f"[{json.dumps(key, ensure_ascii=False)}]"
 
 
-def _class_hook(cls: type[Any]) -> Callable[[object, type], Any]:
-    generated = make_dict_structure_fn(cls, converter)
-    known = frozenset(field.name for field in attrs.fields(cls))
+def _configure(target: cattrs.Converter) -> cattrs.Converter:
+    """Register the package's hooks on ``target``: strict scalars, enums, tuples, classes.
 
-    def structure(value: object, _: type) -> Any:
-        if not isinstance(value, dict):
-            raise _BadValueError(f"must be an object, not {describe(value)}")
-        if not all(isinstance(key, str) for key in value):
-            raise _BadValueError("keys must be strings")
-        unknown = [(_key_step(key), "unknown field") for key in value if key not in known]
-        if not unknown:
-            return generated(value, cls)
+    With detailed validation every problem is collected with its path; without it the
+    first problem stops the work, which is what the fast path of :func:`from_dict` wants.
+    """
+    detailed = target.detailed_validation
+    target.register_structure_hook(_dt.date, _structure_date)
+    target.register_unstructure_hook(_dt.date, _dt.date.isoformat)
+    target.register_structure_hook(str, _structure_str)
+    target.register_structure_hook(bool, _structure_bool)
+    target.register_structure_hook(float, _structure_number)
+    target.register_structure_hook(int, _structure_number)
+    target.register_structure_hook(IdentityNumber, _structure_identity)
+    target.register_unstructure_hook(IdentityNumber, lambda number: number.full)
+    # By class, for ``StrEnum`` as for ``Enum``: the string enums would otherwise find
+    # the ``str`` handling first in their method resolution order.
+    for base in (StrEnum, Enum):
+        target.register_structure_hook(base, _structure_enum)
+        target.register_unstructure_hook(base, _enum_value)
+
+    def tuple_hook(cls: Any) -> Callable[[object, type], tuple[Any, ...]]:
+        item_type = get_args(cls)[0]
+        name = getattr(item_type, "__name__", str(item_type))
+        item_hook = target.get_structure_hook(item_type)
+
+        def structure(value: object, _: type) -> tuple[Any, ...]:
+            if not isinstance(value, list | tuple):
+                raise _BadValueError(f"must be a list of {name}, not {describe(value)}")
+            if not detailed:
+                return tuple([item_hook(item, item_type) for item in value])
+            items: list[Any] = []
+            problems: list[Exception] = []
+            for index, item in enumerate(value):
+                try:
+                    items.append(item_hook(item, item_type))
+                except Exception as exc:  # collected and reported with its index
+                    exc.add_note(IterableValidationNote(f"@ index {index}", index, item_type))
+                    problems.append(exc)
+            if problems:
+                raise cattrs.IterableValidationError(
+                    f"While structuring {cls!r}", problems, cast(type, cls)
+                )
+            return tuple(items)
+
+        return structure
+
+    target.register_structure_hook_factory(_is_homogeneous_tuple, tuple_hook)
+
+    def unstructure_tuple(value: tuple[Any, ...]) -> list[Any]:
+        return [target.unstructure(item) for item in value]
+
+    target.register_unstructure_hook_func(_is_tuple, unstructure_tuple)
+
+    def class_hook(cls: type[Any]) -> Callable[[object, type], Any]:
+        generated = make_dict_structure_fn(cls, target)
+        known = frozenset(field.name for field in attrs.fields(cls))
+
+        def structure(value: object, _: type) -> Any:
+            if type(value) is dict and value.keys() <= known:
+                return generated(value, cls)
+            if not isinstance(value, dict):
+                raise _BadValueError(f"must be an object, not {describe(value)}")
+            if not all(isinstance(key, str) for key in value):
+                raise _BadValueError("keys must be strings")
+            unknown = [(_key_step(key), "unknown field") for key in value if key not in known]
+            if not unknown:
+                return generated(value, cls)
+            try:
+                generated({key: item for key, item in value.items() if key in known}, cls)
+            except Exception as exc:
+                raise InvalidPlanError([*_problems(exc, ""), *unknown]) from None
+            raise InvalidPlanError(unknown)
+
+        return structure
+
+    target.register_structure_hook_factory(attrs.has, class_hook)
+
+    plan_fields = target.get_structure_hook(Plan)
+    unstructure_plan_fields = target.get_unstructure_hook(Plan)
+
+    def structure_plan(value: object, _: type) -> Plan:
+        schema_problems: list[tuple[str, str]] = []
+        if isinstance(value, dict) and "schema" in value:
+            if value["schema"] != SCHEMA:
+                schema_problems.append(
+                    (
+                        "schema",
+                        f"unknown schema {value['schema']!r}; this library reads {SCHEMA!r}",
+                    )
+                )
+            value = {key: item for key, item in value.items() if key != "schema"}
         try:
-            generated({key: item for key, item in value.items() if key in known}, cls)
+            plan = plan_fields(value, Plan)
         except Exception as exc:
-            raise InvalidPlanError([*_problems(exc, ""), *unknown]) from None
-        raise InvalidPlanError(unknown)
-
-    return structure
-
-
-converter.register_structure_hook_factory(attrs.has, _class_hook)
-
-_structure_plan_fields = converter.get_structure_hook(Plan)
-_unstructure_plan_fields = converter.get_unstructure_hook(Plan)
-
-
-def _structure_plan(value: object, _: type) -> Plan:
-    schema_problems: list[tuple[str, str]] = []
-    if isinstance(value, dict) and "schema" in value:
-        if value["schema"] != SCHEMA:
-            schema_problems.append(
-                ("schema", f"unknown schema {value['schema']!r}; this library reads {SCHEMA!r}")
-            )
-        value = {key: item for key, item in value.items() if key != "schema"}
-    try:
-        plan = _structure_plan_fields(value, Plan)
-    except Exception as exc:
+            if schema_problems:
+                raise InvalidPlanError([*schema_problems, *_problems(exc, "")]) from None
+            raise
         if schema_problems:
-            raise InvalidPlanError([*schema_problems, *_problems(exc, "")]) from None
-        raise
-    if schema_problems:
-        raise InvalidPlanError(schema_problems)
-    return cast(Plan, plan)
+            raise InvalidPlanError(schema_problems)
+        return cast(Plan, plan)
+
+    def unstructure_plan(plan: Plan) -> dict[str, Any]:
+        return {"schema": SCHEMA, **unstructure_plan_fields(plan)}
+
+    target.register_structure_hook(Plan, structure_plan)
+    target.register_unstructure_hook(Plan, unstructure_plan)
+    return target
 
 
-def _unstructure_plan(plan: Plan) -> dict[str, Any]:
-    return {"schema": SCHEMA, **_unstructure_plan_fields(plan)}
+converter = _configure(cattrs.Converter(forbid_extra_keys=True, detailed_validation=True))
+"""The converter behind :func:`to_dict` and :func:`from_dict`, reporting every problem."""
 
-
-converter.register_structure_hook(Plan, _structure_plan)
-converter.register_unstructure_hook(Plan, _unstructure_plan)
+_fast = _configure(cattrs.Converter(forbid_extra_keys=True, detailed_validation=False))
+"""The same hooks without detailed validation: tried first, for valid input."""
 
 
 # -- the public functions ---------------------------------------------------------
@@ -245,7 +260,7 @@ def to_dict(value: Any) -> dict[str, Any]:
     """
     if not attrs.has(type(value)):
         raise TypeError(f"to_dict takes a model value, not {type(value).__name__}")
-    result: dict[str, Any] = converter.unstructure(value)
+    result: dict[str, Any] = _fast.unstructure(value)
     return result
 
 
@@ -255,6 +270,10 @@ def from_dict(data: Mapping[str, Any], cls: type[T] = Plan) -> T:  # type: ignor
     Raises :class:`~handlingsplan.InvalidPlanError` listing every problem found as
     ``(path, message)``; no other exception escapes, whatever ``data`` holds.
     """
+    try:
+        return _fast.structure(data, cls)
+    except Exception:  # read again, collecting every problem with its path
+        pass
     try:
         return converter.structure(data, cls)
     except Exception as exc:

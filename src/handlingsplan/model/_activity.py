@@ -113,7 +113,7 @@ class Activity:
     @property
     def days(self) -> int:
         """The number of calendar days the activity covers, both ends included."""
-        return (self.end - self.start).days + 1
+        return self.end.toordinal() - self.start.toordinal() + 1
 
     def covers(self, day: _dt.date) -> bool:
         """Whether ``day`` is inside the activity's dates."""

@@ -37,4 +37,4 @@ class Interruption:
     @property
     def days(self) -> int:
         """The number of calendar days, both ends included."""
-        return (self.end - self.start).days + 1
+        return self.end.toordinal() - self.start.toordinal() + 1

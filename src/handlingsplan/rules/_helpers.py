@@ -6,13 +6,14 @@ import datetime as _dt
 from fractions import Fraction
 from typing import TYPE_CHECKING
 
+from .._numbers import exact
 from ..dates import LeapDay
 from ..model import Activity, ActivityStatus, Plan
 
 if TYPE_CHECKING:
     from ._engine import Context
 
-__all__ = ["covered_days", "hours", "leap_day", "live_activities"]
+__all__ = ["covered_days", "exact", "hours", "leap_day", "live_activities"]
 
 
 def leap_day(ctx: Context) -> LeapDay:
@@ -39,4 +40,4 @@ def covered_days(activity: Activity, first: _dt.date, last: _dt.date) -> int:
 def hours(activity: Activity, days: int | None = None) -> Fraction:
     """An activity's hours over ``days`` days (all its days by default): ``h × days / 7``."""
     count = activity.days if days is None else days
-    return Fraction(activity.hours_per_week) * count / 7
+    return exact(activity.hours_per_week) * count / 7

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as _dt
+import math
 from collections.abc import Iterator
 from fractions import Fraction
 
@@ -10,9 +11,9 @@ import pendulum
 
 from ..dates import add_months, age_on
 from ..deadlines import DeadlineKind
-from ..model import ActivityKind, Programme
+from ..model import Activity, ActivityKind, Programme
 from ._engine import Context, Finding, rule
-from ._helpers import hours, leap_day, live_activities
+from ._helpers import exact, hours, leap_day, live_activities
 
 __all__ = [
     "programme_age_limit",
@@ -147,11 +148,9 @@ def programme_civic_orientation(ctx: Context) -> Iterator[Finding]:
             )
 
 
-def _weeks_ahead(start: _dt.date, count: int) -> Iterator[tuple[pendulum.Date, pendulum.Date]]:
-    monday = pendulum.Date(start.year, start.month, start.day).subtract(days=start.weekday())
-    for week in range(count):
-        first = monday.add(weeks=week)
-        yield first, first.add(days=6)
+def _from_ordinal(ordinal: int) -> pendulum.Date:
+    day = _dt.date.fromordinal(ordinal)
+    return pendulum.Date(day.year, day.month, day.day)
 
 
 FULL_TIME_WEEKS = 8
@@ -178,35 +177,45 @@ def programme_full_time(ctx: Context) -> Iterator[Finding]:
     last_day = end.due if end is not None else None
     if plan.exit is not None:
         last_day = plan.exit.on if last_day is None else min(last_day, plan.exit.on)
-    activities = live_activities(plan)
-    full_time = Fraction(ctx.params.full_time_hours)
-    level = Fraction(plan.participation_percent) / 100
-    under: list[pendulum.Date] = []
-    for monday, _sunday in _weeks_ahead(max(ctx.as_of, plan.start), FULL_TIME_WEEKS):
+    # Whole days as ordinals: the arithmetic runs for 56 days on every evaluation.
+    first_in = plan.start.toordinal()
+    last_in = last_day.toordinal() if last_day is not None else None
+    outside = [(i.start.toordinal(), i.end.toordinal()) for i in plan.interruptions]
+    hours_ = [exact(a.hours_per_week) for a in live_activities(plan)]
+    # Below the level when hours x 7 < percent / 100 x full time x days (x 7 on both
+    # sides). Exact, in whole numbers: every amount times a common denominator.
+    needed = exact(plan.participation_percent) / 100 * exact(ctx.params.full_time_hours)
+    scale = math.lcm(needed.denominator, *(h.denominator for h in hours_))
+    needed_per_day = needed.numerator * (scale // needed.denominator)
+    booked = [
+        (a.start.toordinal(), a.end.toordinal(), h.numerator * (scale // h.denominator))
+        for a, h in zip(live_activities(plan), hours_, strict=True)
+    ]
+    begin = max(ctx.as_of, plan.start)
+    first_monday = begin.toordinal() - begin.weekday()
+    under: list[int] = []
+    for monday in range(first_monday, first_monday + 7 * FULL_TIME_WEEKS, 7):
         days = [
-            monday.add(days=offset)
-            for offset in range(7)
-            if monday.add(days=offset) >= plan.start
-            and (last_day is None or monday.add(days=offset) <= last_day)
-            and not any(i.start <= monday.add(days=offset) <= i.end for i in plan.interruptions)
+            day
+            for day in range(max(monday, first_in), monday + 7)
+            if (last_in is None or day <= last_in)
+            and not any(start <= day <= stop for start, stop in outside)
         ]
         if not days:
             continue
-        planned = sum(
-            (
-                Fraction(a.hours_per_week) * sum(1 for d in days if a.start <= d <= a.end)
-                for a in activities
-            ),
-            Fraction(0),
-        )
-        if planned < level * full_time * len(days):
+        planned = 0
+        for start, stop, weekly in booked:
+            if start <= days[-1] and stop >= days[0]:
+                planned += weekly * sum(1 for day in days if start <= day <= stop)
+        if planned < needed_per_day * len(days):
             under.append(monday)
     if under:
+        first_week = _from_ordinal(under[0])
         yield ctx.finding(
-            on=under[0],
+            on=first_week,
             weeks=len(under),
             horizon=FULL_TIME_WEEKS,
-            first_week=under[0],
+            first_week=first_week,
             full_time_hours=ctx.params.full_time_hours,
             participation_percent=plan.participation_percent,
         )
@@ -268,24 +277,31 @@ def programme_training_limit(ctx: Context) -> Iterator[Finding]:
         first_start = of_kind[0].start
         months = ctx.parameters.int_value(parameter, first_start)
         limit = add_months(first_start, months).toordinal() - first_start.toordinal() + 1
-        covered: set[_dt.date] = set()
+        # Count each day once: walk the ranges in start order, adding only the days
+        # after those already covered, and note where the count passes the limit.
+        covered = 0
+        covered_until = first_start.toordinal() - 1
+        crossing: Activity | None = None
+        crossed_on = 0
         for activity in of_kind:
-            day = activity.start
-            while day <= activity.end:
-                covered.add(day)
-                day += _dt.timedelta(days=1)
-        if len(covered) <= limit:
+            new_from = max(activity.start.toordinal(), covered_until + 1)
+            new_days = activity.end.toordinal() - new_from + 1
+            if new_days <= 0:
+                continue
+            if crossing is None and covered + new_days > limit:
+                crossing, crossed_on = activity, new_from + (limit - covered)
+            covered += new_days
+            covered_until = activity.end.toordinal()
+        if crossing is None:
             continue
-        crossed_on = sorted(covered)[limit]
-        crossing = next(a for a in of_kind if a.start <= crossed_on <= a.end)
         yield ctx.finding(
             subject=crossing.id,
             on=crossing.end,
             kind=kind,
-            days=len(covered),
+            days=covered,
             months=months,
             limit_days=limit,
-            crossed_on=crossed_on,
+            crossed_on=_from_ordinal(crossed_on),
         )
 
 
