@@ -26,7 +26,8 @@ import json
 import re
 from collections.abc import Callable, Mapping
 from enum import Enum, StrEnum
-from typing import Any, Final, TypeVar, cast, get_args, get_origin
+from types import UnionType
+from typing import Any, Final, TypeVar, Union, cast, get_args, get_origin
 
 import attrs
 import cattrs
@@ -121,6 +122,11 @@ def _is_homogeneous_tuple(cls: Any) -> bool:
     return get_origin(cls) is tuple and len(args) == 2 and args[1] is Ellipsis
 
 
+def _is_optional(cls: Any) -> bool:
+    args = get_args(cls)
+    return len(args) == 2 and type(None) in args and get_origin(cls) in (Union, UnionType)
+
+
 def _is_tuple(cls: Any) -> bool:
     return bool(cls is tuple or get_origin(cls) is tuple)
 
@@ -185,7 +191,27 @@ def _configure(target: cattrs.Converter) -> cattrs.Converter:
     def unstructure_tuple(value: tuple[Any, ...]) -> list[Any]:
         return [target.unstructure(item) for item in value]
 
-    target.register_unstructure_hook_func(_is_tuple, unstructure_tuple)
+    def unstructure_tuple_hook(cls: Any) -> Callable[[tuple[Any, ...]], list[Any]]:
+        if not _is_homogeneous_tuple(cls):
+            return unstructure_tuple
+        item_hook = target.get_unstructure_hook(get_args(cls)[0])
+        return lambda value: [item_hook(item) for item in value]
+
+    target.register_unstructure_hook_factory(_is_tuple, unstructure_tuple_hook)
+
+    def unstructure_optional_hook(cls: Any) -> Callable[[Any], Any]:
+        (inner,) = (arg for arg in get_args(cls) if arg is not type(None))
+        inner_hook = target.get_unstructure_hook(inner)
+        return lambda value: None if value is None else inner_hook(value)
+
+    target.register_unstructure_hook_factory(_is_optional, unstructure_optional_hook)
+
+    def structure_optional_hook(cls: Any) -> Callable[[object, type], Any]:
+        (inner,) = (arg for arg in get_args(cls) if arg is not type(None))
+        inner_hook = target.get_structure_hook(inner)
+        return lambda value, _: None if value is None else inner_hook(value, inner)
+
+    target.register_structure_hook_factory(_is_optional, structure_optional_hook)
 
     def class_hook(cls: type[Any]) -> Callable[[object, type], Any]:
         generated = make_dict_structure_fn(cls, target)
