@@ -429,3 +429,18 @@ def test_on_agrees_with_each_parameter_value_on(day: _dt.date) -> None:
     values = DEFAULT_PARAMETERS.on(day)
     for name, parameter in DEFAULT_PARAMETERS.items():
         assert values[name] == parameter.value_on(day)
+
+
+def test_records_and_upper_ages_stay_right_past_the_cache_limit() -> None:
+    """The per-day memo is bounded; days past the bound are computed afresh, and equal."""
+    from handlingsplan.parameters import _CACHED_DAYS
+
+    collection = DEFAULT_PARAMETERS.with_value("programme_months", 30, valid_from=d(2030, 1, 1))
+    days = [d(2018, 1, 1) + _dt.timedelta(days=n) for n in range(_CACHED_DAYS + 2)]
+    records = [collection.on(day) for day in days]
+    assert collection.on(days[-1]) == records[-1]
+    assert records[-1].on == days[-1]
+    births = [d(1950, 1, 1) + _dt.timedelta(days=n) for n in range(_CACHED_DAYS + 2)]
+    ages = [collection.upper_age_for(born) for born in births]
+    assert collection.upper_age_for(births[-1]) == ages[-1] == 67
+    assert ages[0] == 65  # born 1950: reached 65 in 2015, under the first limit

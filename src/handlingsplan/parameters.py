@@ -187,9 +187,10 @@ class Parameters(Mapping[str, Parameter]):
     ``with_parameter`` return new collections.
     """
 
-    __slots__ = ("_by_name", "_on")
+    __slots__ = ("_by_name", "_on", "_upper_ages")
     _by_name: Mapping[str, Parameter]
     _on: dict[_dt.date, ParameterValues]
+    _upper_ages: dict[_dt.date, int]
 
     def __init__(self, parameters: Iterable[Parameter]) -> None:
         by_name: dict[str, Parameter] = {}
@@ -203,6 +204,7 @@ class Parameters(Mapping[str, Parameter]):
         object.__setattr__(self, "_by_name", by_name)
         # Records already built, by day: the collection never changes, so neither do they.
         object.__setattr__(self, "_on", {})
+        object.__setattr__(self, "_upper_ages", {})
 
     def __getitem__(self, name: str) -> Parameter:
         try:
@@ -283,14 +285,21 @@ class Parameters(Mapping[str, Parameter]):
         67
         """
         born = as_date(birth_date, "birth_date")
+        cached = self._upper_ages.get(born)
+        if cached is not None:
+            return cached
         parameter = self["programme_upper_age"]
         leap_day = self.value("leap_day", born)
         ages = sorted({int(value) for value in parameter.values})
+        found = ages[-1]
         for age in range(ages[0], ages[-1]):
             reached = birthday(born, age, leap_day="mar1" if leap_day == "mar1" else "feb28")
             if int(parameter.value_for_event(reached)) <= age:
-                return age
-        return ages[-1]
+                found = age
+                break
+        if len(self._upper_ages) < _CACHED_DAYS:
+            self._upper_ages[born] = found
+        return found
 
 
 def _p(

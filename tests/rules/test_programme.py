@@ -1005,6 +1005,16 @@ def _training(*items: Activity) -> Plan:
             [(TRAINING, ERROR, "wt-1", d("2025-07-10"))],
             id="work training: the activity holding the crossing day",
         ),
+        # wt-2 lies wholly inside wt-1 and adds no day: the union is 2025-01-01..07-02,
+        # 183 days, and the 183rd day is wt-1's.
+        pytest.param(
+            _training(
+                activity("wt-1", "work_training", "2025-01-01", "2025-07-02"),
+                activity("wt-2", "work_training", "2025-02-01", "2025-02-28"),
+            ),
+            [(TRAINING, ERROR, "wt-1", d("2025-07-02"))],
+            id="work training: an activity inside another adds no day",
+        ),
         pytest.param(
             _training(
                 activity("wt-0", "work_training", "2024-12-02", "2025-12-31", status="cancelled"),

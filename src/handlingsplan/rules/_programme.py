@@ -195,19 +195,31 @@ def programme_full_time(ctx: Context) -> Iterator[Finding]:
     first_monday = begin.toordinal() - begin.weekday()
     under: list[int] = []
     for monday in range(first_monday, first_monday + 7 * FULL_TIME_WEEKS, 7):
-        days = [
-            day
-            for day in range(max(monday, first_in), monday + 7)
-            if (last_in is None or day <= last_in)
-            and not any(start <= day <= stop for start, stop in outside)
-        ]
-        if not days:
+        low = max(monday, first_in)
+        high = monday + 6 if last_in is None else min(monday + 6, last_in)
+        if high < low:
             continue
-        planned = 0
-        for start, stop, weekly in booked:
-            if start <= days[-1] and stop >= days[0]:
-                planned += weekly * sum(1 for day in days if start <= day <= stop)
-        if planned < needed_per_day * len(days):
+        overlapping = [
+            (start, stop, weekly) for start, stop, weekly in booked if start <= high and stop >= low
+        ]
+        if outside:
+            days = [
+                day
+                for day in range(low, high + 1)
+                if not any(start <= day <= stop for start, stop in outside)
+            ]
+            count = len(days)
+            planned = sum(
+                weekly * sum(1 for day in days if start <= day <= stop)
+                for start, stop, weekly in overlapping
+            )
+        else:  # the usual case: one unbroken run of days, counted by arithmetic
+            count = high - low + 1
+            planned = sum(
+                weekly * (min(stop, high) - max(start, low) + 1)
+                for start, stop, weekly in overlapping
+            )
+        if count and planned < needed_per_day * count:
             under.append(monday)
     if under:
         first_week = _from_ordinal(under[0])
