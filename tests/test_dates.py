@@ -13,6 +13,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from handlingsplan.dates import (
+    add_days,
     add_months,
     add_years,
     age_on,
@@ -548,3 +549,22 @@ def test_saturdays_and_sundays_are_never_working_days(day: _dt.date) -> None:
     assert saturday.weekday() == 5
     assert not is_working_day(saturday)
     assert not is_working_day(saturday + _dt.timedelta(days=1))
+
+
+@given(
+    day=st.dates(min_value=_dt.date(1900, 1, 1), max_value=_dt.date(2100, 12, 31)),
+    days=st.integers(min_value=-20000, max_value=20000),
+)
+def test_add_days_agrees_with_timedelta_and_returns_a_pendulum_date(
+    day: _dt.date, days: int
+) -> None:
+    moved = add_days(day, days)
+    assert moved == day + _dt.timedelta(days=days)
+    assert type(moved) is pendulum.Date
+
+
+def test_add_days_refuses_a_datetime_and_a_bool_count() -> None:
+    with pytest.raises(TypeError, match="d must be a date"):
+        add_days(_dt.datetime(2025, 1, 1, 12, 0, tzinfo=_dt.UTC), 1)
+    with pytest.raises(TypeError, match="days must be an int"):
+        add_days(_dt.date(2025, 1, 1), True)

@@ -32,6 +32,7 @@ import pendulum
 
 __all__ = [
     "LeapDay",
+    "add_days",
     "add_months",
     "add_years",
     "age_on",
@@ -104,6 +105,17 @@ def add_months(d: _dt.date, months: int) -> pendulum.Date:
     """
     day = as_date(d, "d")
     return _shift_months(day.year, day.month, day.day, _as_int(months, "months"))
+
+
+def add_days(d: _dt.date, days: int) -> pendulum.Date:
+    """``d`` plus ``days`` calendar days (negative counts too).
+
+    >>> add_days(_dt.date(2024, 2, 28), 2)
+    Date(2024, 3, 1)
+    """
+    day = as_date(d, "d")
+    moved = _dt.date.fromordinal(day.toordinal() + _as_int(days, "days"))
+    return pendulum.Date(moved.year, moved.month, moved.day)
 
 
 def add_years(d: _dt.date, years: int) -> pendulum.Date:
@@ -198,7 +210,7 @@ def statutory_deadline(d: _dt.date) -> pendulum.Date:
     """
     day = as_date(d, "d")
     while not _is_working(day):
-        day = as_date(_dt.date.fromordinal(day.toordinal() + 1))
+        day = add_days(day, 1)
     return day
 
 

@@ -7,9 +7,7 @@ import math
 from collections.abc import Iterator
 from fractions import Fraction
 
-import pendulum
-
-from ..dates import add_months, age_on
+from ..dates import add_months, age_on, as_date
 from ..deadlines import DeadlineKind
 from ..model import Activity, ActivityKind, Programme
 from ._engine import Context, Finding, rule
@@ -148,11 +146,6 @@ def programme_civic_orientation(ctx: Context) -> Iterator[Finding]:
             )
 
 
-def _from_ordinal(ordinal: int) -> pendulum.Date:
-    day = _dt.date.fromordinal(ordinal)
-    return pendulum.Date(day.year, day.month, day.day)
-
-
 FULL_TIME_WEEKS = 8
 """How many ISO weeks PROG-FULL-TIME looks ahead."""
 
@@ -222,7 +215,7 @@ def programme_full_time(ctx: Context) -> Iterator[Finding]:
         if count and planned < needed_per_day * count:
             under.append(monday)
     if under:
-        first_week = _from_ordinal(under[0])
+        first_week = as_date(_dt.date.fromordinal(under[0]))
         yield ctx.finding(
             on=first_week,
             weeks=len(under),
@@ -313,7 +306,7 @@ def programme_training_limit(ctx: Context) -> Iterator[Finding]:
             days=covered,
             months=months,
             limit_days=limit,
-            crossed_on=_from_ordinal(crossed_on),
+            crossed_on=as_date(_dt.date.fromordinal(crossed_on)),
         )
 
 
