@@ -248,7 +248,7 @@ def test_evaluate_many_refuses_a_datetime_as_of() -> None:
 
 # -- to_records ---------------------------------------------------------------------------
 
-FIELDS = ["plan_id", "as_of", "code", "severity", "reason", "subject", "on", "message", "basis"]
+FIELDS = ["plan_id", "as_of", "code", "severity", "reason", "subject", "date", "message", "basis"]
 
 
 def test_to_records_gives_one_row_per_finding_in_report_order() -> None:
@@ -265,7 +265,7 @@ def test_to_records_gives_one_row_per_finding_in_report_order() -> None:
             "severity": found.severity.value,
             "reason": found.reason,
             "subject": found.subject,
-            "on": found.on,
+            "date": found.on,
             "message": found.message("en"),
             "basis": found.basis,
         }
@@ -274,7 +274,7 @@ def test_to_records_gives_one_row_per_finding_in_report_order() -> None:
 def test_to_records_rows_are_flat_plain_values_for_a_data_frame() -> None:
     for row in to_records(demo_reports()):
         assert type(row["severity"]) is str
-        assert isinstance(row["on"], _dt.date)
+        assert isinstance(row["date"], _dt.date)
         assert all(value is None or isinstance(value, str | _dt.date) for value in row.values())
 
 

@@ -8,7 +8,7 @@ pool or on a cluster (see the Dask how-to in the docs).
 >>> reports = list(evaluate_many(demo_caseload(), as_of=date(2026, 3, 2)))
 >>> rows = to_records(reports)
 >>> sorted(rows[0])
-['as_of', 'basis', 'code', 'message', 'on', 'plan_id', 'reason', 'severity', 'subject']
+['as_of', 'basis', 'code', 'date', 'message', 'plan_id', 'reason', 'severity', 'subject']
 """
 
 from __future__ import annotations
@@ -65,7 +65,7 @@ def to_records(reports: Iterable[Report], *, locale: str = "en") -> list[dict[st
     """Flat rows, one per finding, ready for ``pandas.DataFrame`` or ``polars.DataFrame``.
 
     Each row has ``plan_id``, ``as_of``, ``code``, ``severity``, ``reason``, ``subject``,
-    ``on`` (the finding's date), ``message`` (in ``locale``) and ``basis``. Dates stay
+    ``date`` (the finding's ``on``), ``message`` (in ``locale``) and ``basis``. Dates stay
     ``datetime.date`` values.
     """
     if locale not in LOCALES:
@@ -78,7 +78,7 @@ def to_records(reports: Iterable[Report], *, locale: str = "en") -> list[dict[st
             "severity": finding.severity.value,
             "reason": finding.reason,
             "subject": finding.subject,
-            "on": finding.on,
+            "date": finding.on,
             "message": finding.message(locale),
             "basis": finding.basis,
         }
