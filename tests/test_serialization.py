@@ -768,3 +768,12 @@ def test_a_path_step_comes_from_the_first_note_that_names_one() -> None:
     error.add_note(AttributeValidationNote("@ attribute end", "end", str))
     assert _step(error) == "end"
     assert _step(ValueError("no notes")) == ""
+
+
+def test_a_dict_subclass_is_read_like_a_dict() -> None:
+    from collections import OrderedDict
+
+    data = plan_dict()
+    ordered = OrderedDict(data)
+    ordered["participant"] = OrderedDict(data["participant"])
+    assert from_dict(ordered) == from_dict(data)
