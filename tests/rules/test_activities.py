@@ -11,7 +11,7 @@ from fractions import Fraction
 import pytest
 
 from handlingsplan import Plan
-from handlingsplan.rules._helpers import covered_days, hours
+from handlingsplan.rules._helpers import hours
 
 from ._factories import WARNING, Row, activity, d, found, milestone, plan
 
@@ -205,23 +205,6 @@ def test_a_milestone_is_achieved_by_its_due_date(
     """Förordning (2000:628) 6 §; AFFS 2014:1 2–4 §§: milestones that can be followed up."""
     subject = plan(programme=programme, milestones=[milestone("m-1", due, achieved=achieved)])
     assert found(subject, as_of=as_of, codes=OVERDUE) == expected
-
-
-@pytest.mark.parametrize(
-    ("first", "last", "days"),
-    [
-        pytest.param("2025-03-03", "2025-03-09", 7, id="the whole activity"),
-        pytest.param("2025-03-01", "2025-03-04", 2, id="a range overlapping its start"),
-        pytest.param("2025-03-08", "2025-03-31", 2, id="a range overlapping its end"),
-        pytest.param("2025-03-05", "2025-03-05", 1, id="one day inside"),
-        pytest.param("2025-03-10", "2025-03-16", 0, id="a range after it"),
-        pytest.param("2025-02-24", "2025-03-02", 0, id="a range before it"),
-    ],
-)
-def test_covered_days_count_inclusive_days_inside_a_range(first: str, last: str, days: int) -> None:
-    """Förordning (2017:820) 7 §: hours over a range are counted by inclusive days."""
-    week = activity("a-1", "sfi", "2025-03-03", "2025-03-09", 35)
-    assert covered_days(week, d(first), d(last)) == days
 
 
 def test_hours_are_hours_per_week_times_days_over_seven() -> None:

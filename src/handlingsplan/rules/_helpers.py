@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as _dt
 from fractions import Fraction
 from typing import TYPE_CHECKING
 
@@ -13,7 +12,7 @@ from ..model import Activity, ActivityStatus, Plan
 if TYPE_CHECKING:
     from ._engine import Context
 
-__all__ = ["covered_days", "exact", "hours", "leap_day", "live_activities"]
+__all__ = ["exact", "hours", "leap_day", "live_activities"]
 
 
 def leap_day(ctx: Context) -> LeapDay:
@@ -28,13 +27,6 @@ def leap_day(ctx: Context) -> LeapDay:
 def live_activities(plan: Plan) -> tuple[Activity, ...]:
     """The plan's activities that are not cancelled (every rule ignores cancelled ones)."""
     return tuple(a for a in plan.activities if a.status is not ActivityStatus.CANCELLED)
-
-
-def covered_days(activity: Activity, first: _dt.date, last: _dt.date) -> int:
-    """How many days from ``first`` to ``last`` (inclusive) the activity covers."""
-    start = max(activity.start, first)
-    end = min(activity.end, last)
-    return (end - start).days + 1 if end >= start else 0
 
 
 def hours(activity: Activity, days: int | None = None) -> Fraction:
