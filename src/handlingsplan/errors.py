@@ -20,6 +20,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from ._privacy import redact
+
 __all__ = [
     "DuplicateRuleError",
     "HandlingsplanError",
@@ -41,7 +43,7 @@ class InvalidPlanError(HandlingsplanError, ValueError):
 
     ``errors`` holds every problem found, as ``(path, message)`` pairs. A path names
     the field the way the dict form does (``activities[2].end``); the root's path is
-    the empty string.
+    the empty string. An identity number in a path or message is masked.
 
     >>> error = InvalidPlanError([("activities[0].end", "is before start")])
     >>> error.errors
@@ -53,7 +55,7 @@ class InvalidPlanError(HandlingsplanError, ValueError):
     errors: tuple[tuple[str, str], ...]
 
     def __init__(self, errors: Iterable[tuple[str, str]]) -> None:
-        self.errors = tuple((str(path), str(message)) for path, message in errors)
+        self.errors = tuple((redact(str(path)), redact(str(message))) for path, message in errors)
         super().__init__(
             "; ".join(f"{path}: {message}" if path else message for path, message in self.errors)
         )
