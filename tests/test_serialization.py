@@ -500,7 +500,7 @@ def test_a_plan_that_is_not_an_object_is_refused_at_the_root(value: object) -> N
 def test_an_object_with_keys_that_are_not_strings_is_refused() -> None:
     data: dict[Any, Any] = plan_dict()
     data["participant"][1] = "x"
-    assert refusal(data) == (("participant", "keys must be strings"),)
+    assert refusal(data) == (("participant", "keys must be strings, not int 1"),)
 
 
 def test_a_tuple_is_accepted_where_a_list_belongs() -> None:
@@ -648,7 +648,7 @@ def test_a_value_nested_too_deep_to_describe_is_refused_at_its_path() -> None:
     data["activities"][0]["start"] = deep
     ((path, message),) = refusal(data)
     assert path == "activities[0].start"
-    assert message.startswith("cannot be read (RecursionError")
+    assert message == "is nested too deeply"
 
 
 # -- garbage in, InvalidPlanError out ------------------------------------------------
@@ -756,18 +756,6 @@ def test_a_plan_dict_with_an_unknown_key_added_is_refused_naming_the_key(
     )
     expected = step if not path else f"{path}{step}" if step[0] == "[" else f"{path}.{step}"
     assert (expected, "unknown field") in refusal(mutated)
-
-
-def test_a_path_step_comes_from_the_first_note_that_names_one() -> None:
-    from cattrs.errors import AttributeValidationNote
-
-    from handlingsplan.serialization import _step
-
-    error = ValueError("x")
-    error.add_note("a note from elsewhere")
-    error.add_note(AttributeValidationNote("@ attribute end", "end", str))
-    assert _step(error) == "end"
-    assert _step(ValueError("no notes")) == ""
 
 
 def test_a_dict_subclass_is_read_like_a_dict() -> None:

@@ -14,6 +14,8 @@ from hypothesis import HealthCheck, Phase, find, given, settings
 from hypothesis import strategies as st
 
 from handlingsplan import (
+    MAX_DATE,
+    MIN_DATE,
     Activity,
     ActivityKind,
     ActivityStatus,
@@ -139,8 +141,8 @@ def test_dates_find_29_february_in_a_range_of_years() -> None:
 
 @given(st.data())
 def test_dates_stay_within_their_bounds(data: st.DataObject) -> None:
-    low = data.draw(st.dates(), label="low")
-    high = data.draw(st.dates(min_value=low), label="high")
+    low = data.draw(st.dates(MIN_DATE, MAX_DATE), label="low")
+    high = data.draw(st.dates(min_value=low, max_value=MAX_DATE), label="high")
     day = data.draw(hs.dates(min_value=low, max_value=high), label="day")
     assert low <= day <= high
     assert type(day) is pendulum.Date
@@ -181,10 +183,16 @@ def test_awkward_dates_find_the_nearest_29_february_inside_the_range() -> None:
     assert all(low <= day <= high for day in days)
 
 
-def test_dates_reach_the_last_day_of_the_calendar() -> None:
-    low = _dt.date(9999, 12, 25)
-    days = sample(hs.dates(min_value=low, max_value=_dt.date.max), 50)
-    assert pendulum.Date(9999, 12, 31) in days
+def test_dates_reach_the_last_day_of_the_model_dates() -> None:
+    low = _dt.date(2199, 12, 25)
+    days = sample(hs.dates(min_value=low, max_value=MAX_DATE), 50)
+    assert MAX_DATE in days
+
+
+@pytest.mark.parametrize("bound", [_dt.date(1899, 12, 31), _dt.date(2200, 1, 1)])
+def test_a_bound_outside_the_model_dates_is_refused(bound: _dt.date) -> None:
+    with pytest.raises(ValueError, match="outside the model's dates 1900-01-01 to 2199-12-31"):
+        hs.dates(min_value=bound, max_value=bound)
 
 
 @pytest.mark.parametrize(
@@ -353,9 +361,9 @@ def test_activities_take_the_id_asked_for(activity: Activity) -> None:
     assert activity.id == "sfi-1"
 
 
-@given(hs.activities(min_start=_dt.date(9999, 12, 1), max_start=_dt.date.max))
-def test_activities_near_the_end_of_the_calendar_end_by_its_last_day(activity: Activity) -> None:
-    assert activity.end <= _dt.date.max
+@given(hs.activities(min_start=_dt.date(2199, 12, 1), max_start=_dt.date(2199, 12, 31)))
+def test_activities_near_the_end_of_the_model_dates_end_by_its_last_day(activity: Activity) -> None:
+    assert activity.end <= MAX_DATE
 
 
 @pytest.fixture(scope="module")

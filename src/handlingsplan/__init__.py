@@ -41,6 +41,9 @@ from .history import (
     re_decide,
 )
 from .model import (
+    DATE_RANGE,
+    MAX_DATE,
+    MIN_DATE,
     Activity,
     ActivityKind,
     ActivityStatus,
@@ -83,9 +86,12 @@ from .schema import json_schema
 from .serialization import SCHEMA, from_dict, to_dict
 
 __all__ = [
+    "DATE_RANGE",
     "DEFAULT_PARAMETERS",
     "DEFAULT_RULES",
     "ELIGIBILITY_RULES",
+    "MAX_DATE",
+    "MIN_DATE",
     "SCHEMA",
     "Activity",
     "ActivityKind",

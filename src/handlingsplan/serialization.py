@@ -32,16 +32,12 @@ from typing import Any, Final, TypeVar, Union, cast, get_args, get_origin
 import attrs
 import cattrs
 import pendulum
-from cattrs.errors import (
-    AttributeValidationNote,
-    BaseValidationError,
-    IterableValidationNote,
-)
 from cattrs.gen import make_dict_structure_fn
 
+from ._privacy import cut, echo
 from .errors import InvalidPlanError
 from .model import IdentityNumber, Plan
-from .model._checks import describe
+from .model._checks import UNREADABLE, describe, plain_items
 
 __all__ = ["SCHEMA", "converter", "from_dict", "to_dict"]
 
@@ -53,6 +49,15 @@ T = TypeVar("T")
 
 class _BadValueError(ValueError):
     """A value that cannot be read; the message is shown as is."""
+
+
+class _PartlyReadError(Exception):
+    """A value read in part: ``value`` holds what could be read (or ``UNREADABLE``)."""
+
+    def __init__(self, value: object, errors: list[tuple[str, str]]) -> None:
+        super().__init__(value, errors)
+        self.value = value
+        self.errors = errors
 
 
 # -- scalars --------------------------------------------------------------------
@@ -72,9 +77,11 @@ def _structure_date(value: object, _: type) -> pendulum.Date:
 
 
 def _structure_str(value: object, _: type) -> str:
+    if type(value) is str:
+        return value
     if not isinstance(value, str):
         raise _BadValueError(f"must be a string, not {describe(value)}")
-    return value
+    return str.__str__(value)  # a subclass's own methods are not trusted
 
 
 def _structure_bool(value: object, _: type) -> bool:
@@ -105,9 +112,11 @@ def _members(cls: type[Enum]) -> tuple[dict[object, Enum], str]:
 
 def _structure_enum(value: object, cls: type[Enum]) -> Enum:
     members, allowed = _members(cls)
-    if isinstance(value, str) and value in members:
-        return members[value]
-    raise _BadValueError(f"must be one of {allowed}; got {value!r}")
+    if isinstance(value, str):
+        member = members.get(str.__str__(value))
+        if member is not None:
+            return member
+    raise _BadValueError(f"must be one of {allowed}; got {echo(value)}")
 
 
 def _enum_value(member: Enum) -> Any:
@@ -171,17 +180,15 @@ def _configure(target: cattrs.Converter) -> cattrs.Converter:
             if not detailed:
                 return tuple([item_hook(item, item_type) for item in value])
             items: list[Any] = []
-            problems: list[Exception] = []
-            for index, item in enumerate(value):
+            problems: list[tuple[str, str]] = []
+            for index, item in enumerate(plain_items(value)):
                 try:
                     items.append(item_hook(item, item_type))
-                except Exception as exc:  # collected and reported with its index
-                    exc.add_note(IterableValidationNote(f"@ index {index}", index, item_type))
-                    problems.append(exc)
+                except Exception as exc:  # collected with its index; the item is skipped
+                    problems.extend(_problems(exc, f"[{index}]"))
+                    items.append(UNREADABLE)
             if problems:
-                raise cattrs.IterableValidationError(
-                    f"While structuring {cls!r}", problems, cast(type, cls)
-                )
+                raise _PartlyReadError(tuple(items), problems)
             return tuple(items)
 
         return structure
@@ -215,25 +222,55 @@ def _configure(target: cattrs.Converter) -> cattrs.Converter:
 
     def class_hook(cls: type[Any]) -> Callable[[object, type], Any]:
         generated = make_dict_structure_fn(cls, target)
-        known = frozenset(field.name for field in attrs.fields(cls))
+        fields = attrs.fields(attrs.resolve_types(cls))
+        known = frozenset(field.name for field in fields)
+        required = tuple(field.name for field in fields if field.default is attrs.NOTHING)
+        hooks = {
+            field.name: (target.get_structure_hook(field.type), field.type) for field in fields
+        }
 
         def structure(value: object, _: type) -> Any:
             if type(value) is dict and value.keys() <= known:
                 return generated(value, cls)
             if not isinstance(value, dict):
                 raise _BadValueError(f"must be an object, not {describe(value)}")
-            if not all(isinstance(key, str) for key in value):
-                raise _BadValueError("keys must be strings")
-            unknown = [(_key_step(key), "unknown field") for key in value if key not in known]
-            if not unknown:
-                return generated(value, cls)
-            try:
-                generated({key: item for key, item in value.items() if key in known}, cls)
-            except Exception as exc:
-                raise InvalidPlanError([*_problems(exc, ""), *unknown]) from None
-            raise InvalidPlanError(unknown)
+            raise _BadValueError("has keys that are not fields")  # read again in detail
 
-        return structure
+        def structure_in_detail(value: object, _: type) -> Any:
+            if not isinstance(value, dict):
+                raise _BadValueError(f"must be an object, not {describe(value)}")
+            problems: list[tuple[str, str]] = []
+            arguments: dict[str, Any] = {}
+            for key, item in dict.items(value):
+                if not isinstance(key, str):
+                    problems.append(("", f"keys must be strings, not {describe(key)}"))
+                    continue
+                key = str.__str__(key)
+                if key not in known:
+                    problems.append((_key_step(key), "unknown field"))
+                    continue
+                hook, field_type = hooks[key]
+                try:
+                    arguments[key] = hook(item, field_type)
+                except _PartlyReadError as partly:
+                    arguments[key] = partly.value
+                    problems.extend(_problems(partly, key))
+                except Exception as exc:  # reported at the field; the field is unreadable
+                    arguments[key] = UNREADABLE
+                    problems.extend(_problems(exc, key))
+            for name in required:
+                if name not in arguments:
+                    arguments[name] = UNREADABLE
+                    problems.append((name, "required field is missing"))
+            try:
+                built = cls(**arguments)
+            except InvalidPlanError as error:  # the object's own checks, on what was read
+                problems.extend(error.errors)
+            if problems:
+                raise _PartlyReadError(UNREADABLE, problems)
+            return built
+
+        return structure_in_detail if detailed else structure
 
     target.register_structure_hook_factory(attrs.has, class_hook)
 
@@ -243,14 +280,12 @@ def _configure(target: cattrs.Converter) -> cattrs.Converter:
     def structure_plan(value: object, _: type) -> Plan:
         schema_problems: list[tuple[str, str]] = []
         if isinstance(value, dict) and "schema" in value:
-            if value["schema"] != SCHEMA:
+            schema = dict.__getitem__(value, "schema")
+            if type(schema) is not str or schema != SCHEMA:
                 schema_problems.append(
-                    (
-                        "schema",
-                        f"unknown schema {value['schema']!r}; this library reads {SCHEMA!r}",
-                    )
+                    ("schema", f"unknown schema {echo(schema)}; this library reads {SCHEMA!r}")
                 )
-            value = {key: item for key, item in value.items() if key != "schema"}
+            value = {key: item for key, item in dict.items(value) if key != "schema"}
         try:
             plan = plan_fields(value, Plan)
         except Exception as exc:
@@ -303,37 +338,32 @@ def from_dict(data: Mapping[str, Any], cls: type[T] = Plan) -> T:  # type: ignor
     try:
         return converter.structure(data, cls)
     except Exception as exc:
-        problems = list(_problems(exc, ""))
-        raise InvalidPlanError(problems) from None
+        problems = _problems(exc, "")
+    raise InvalidPlanError(problems or [("", "cannot be read")])
 
 
 def _problems(exc: BaseException, path: str) -> list[tuple[str, str]]:
-    if isinstance(exc, InvalidPlanError):
-        return list(exc.prefixed(path).errors)
-    if isinstance(exc, BaseValidationError):
-        found: list[tuple[str, str]] = []
-        for sub in exc.exceptions:
-            found.extend(_problems(sub, _join(path, _step(sub))))
-        return found
-    if isinstance(exc, KeyError):
-        return [(path, "required field is missing")]
+    if isinstance(exc, InvalidPlanError | _PartlyReadError):
+        return [(_join(path, inner), message) for inner, message in exc.errors]
     if isinstance(exc, _BadValueError):
         return [(path, str(exc))]
-    return [(path, f"cannot be read ({type(exc).__name__}: {exc})")]
+    if isinstance(exc, RecursionError):
+        return [(path, "is nested too deeply")]
+    return [(path, f"cannot be read ({type(exc).__name__}: {_text(exc)})")]
 
 
-def _step(exc: BaseException) -> str:
-    for note in getattr(exc, "__notes__", ()):
-        if isinstance(note, AttributeValidationNote):
-            return note.name
-        if isinstance(note, IterableValidationNote):
-            return f"[{note.index}]"
-    return ""
+def _text(exc: BaseException) -> str:
+    try:
+        return cut(str(exc))
+    except Exception:  # an exception whose str() raises is still reported
+        return "no description"
 
 
 def _join(path: str, step: str) -> str:
     if not step:
         return path
-    if step.startswith("[") or not path:
+    if not path:
+        return step
+    if step.startswith("["):
         return path + step
     return f"{path}.{step}"

@@ -42,6 +42,8 @@ from hypothesis import strategies as st
 
 from .dates import as_date
 from .model import (
+    MAX_DATE,
+    MIN_DATE,
     Activity,
     ActivityKind,
     ActivityStatus,
@@ -80,8 +82,10 @@ __all__ = [
     "plans",
 ]
 
-_EARLIEST: Final = _dt.date(1900, 1, 1)
-_LATEST: Final = _dt.date(2100, 12, 31)
+_EARLIEST: Final = MIN_DATE
+_LATEST: Final = MAX_DATE
+_FIRST_ORDINAL: Final = MIN_DATE.toordinal()
+_LAST_ORDINAL: Final = MAX_DATE.toordinal()
 _BORN_FROM: Final = _dt.date(1950, 1, 1)
 _BORN_UNTIL: Final = _dt.date(2012, 12, 31)
 _ARRIVED_FROM: Final = _dt.date(2014, 1, 1)
@@ -98,6 +102,12 @@ def _date_range(
 ) -> tuple[pendulum.Date, pendulum.Date]:
     first = as_date(low, low_name)
     last = as_date(high, high_name)
+    for name, bound in ((low_name, first), (high_name, last)):
+        if not MIN_DATE <= bound <= MAX_DATE:
+            raise ValueError(
+                f"{name} {bound.isoformat()} is outside the model's dates "
+                f"{MIN_DATE.isoformat()} to {MAX_DATE.isoformat()}"
+            )
     if last < first:
         raise ValueError(f"{low_name} {first.isoformat()} is after {high_name} {last.isoformat()}")
     return first, last
@@ -144,6 +154,7 @@ def _numbers(low: int, high: int) -> st.SearchStrategy[float]:
 
 _HOURS: Final = _numbers(0, 168)
 _PERCENTS: Final = _numbers(1, 100)
+_EXIT_REACH: Final = st.sampled_from((0, 4 * 365, 4 * 365, 4 * 365))
 _FOLLOW_UP_DELAYS: Final = st.one_of(st.sampled_from((90, 0)), st.integers(0, 365))
 _GAPS: Final = st.integers(min_value=0, max_value=180)
 _ACTIVITY_COUNTS: Final = st.integers(min_value=0, max_value=5)
@@ -155,8 +166,8 @@ _INTERRUPTION_COUNTS: Final = st.integers(min_value=0, max_value=3)
 
 
 def _shift(day: _dt.date, days: int) -> pendulum.Date:
-    """``day`` moved by ``days``, kept inside the range of :class:`datetime.date`."""
-    ordinal = min(max(day.toordinal() + days, _dt.date.min.toordinal()), _dt.date.max.toordinal())
+    """``day`` moved by ``days``, kept inside the model's dates (:data:`DATE_RANGE`)."""
+    ordinal = min(max(day.toordinal() + days, _FIRST_ORDINAL), _LAST_ORDINAL)
     return as_date(_dt.date.fromordinal(ordinal))
 
 
@@ -479,7 +490,9 @@ def _draw_plan(
     count = activity_count + draw(_MILESTONE_COUNTS)
     ids = draw(st.lists(_IDENTIFIERS, min_size=count, max_size=count, unique=True))
     first, last = _shift(referred_on, -60), _shift(referred_on, 3 * 365)
-    exit = _draw_exit(draw, referred_on, _shift(referred_on, 4 * 365)) if draw(_BOOLEANS) else None
+    exit = None
+    if draw(_BOOLEANS):  # an exit, a few of them on the referral day itself
+        exit = _draw_exit(draw, referred_on, _shift(referred_on, draw(_EXIT_REACH)))
     follow_up = None
     if exit is not None and draw(_BOOLEANS):
         follow_up = FollowUp(

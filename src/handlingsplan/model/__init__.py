@@ -2,10 +2,13 @@
 
 Every class is a frozen ``attrs`` class with slots and keyword-only arguments.
 Structural invariants raise :class:`~handlingsplan.InvalidPlanError` at construction;
-policy questions are left to the rules.
+policy questions are left to the rules. Every date a plan holds lies from
+:data:`MIN_DATE` (1900-01-01) to :data:`MAX_DATE` (2199-12-31) inclusive, so that every
+key date and rule computed from it stays computable.
 """
 
 from ._activity import DEFAULT_AREAS, FINAL_STATUSES, TRANSITIONS, Activity
+from ._checks import DATE_RANGE, MAX_DATE, MIN_DATE
 from ._enums import (
     ActivityKind,
     ActivityStatus,
@@ -26,8 +29,11 @@ from ._participant import Participant, Permit
 from ._plan import Plan
 
 __all__ = [
+    "DATE_RANGE",
     "DEFAULT_AREAS",
     "FINAL_STATUSES",
+    "MAX_DATE",
+    "MIN_DATE",
     "TRANSITIONS",
     "Activity",
     "ActivityKind",

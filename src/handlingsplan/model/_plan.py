@@ -10,7 +10,7 @@ import pendulum
 
 from ..errors import InvalidPlanError
 from ._activity import TRANSITIONS, Activity
-from ._checks import Problems
+from ._checks import Problems, _Unreadable, indexed, overlaps
 from ._enums import ActivityStatus, Programme
 from ._exit import Exit, FollowUp
 from ._interruption import Interruption
@@ -72,22 +72,20 @@ class Plan:
                     f"{self.referred_on.isoformat()}",
                 )
         check.number("participation_percent", 1, 100)
-        activities = check.items_of("activities", Activity)
-        milestones = check.items_of("milestones", Milestone)
+        check.items_of("activities", Activity)
+        check.items_of("milestones", Milestone)
         seen: dict[str, str] = {}
-        for field, items in (("activities", activities), ("milestones", milestones)):
-            for index, item in enumerate(items):
+        for field, cls in (("activities", Activity), ("milestones", Milestone)):
+            for index, item in indexed(getattr(self, field), cls):
                 path = f"{field}[{index}]"
                 if item.id in seen:
                     check.add(f"{path}.id", f"id {item.id!r} is already used by {seen[item.id]}")
                 else:
                     seen[item.id] = path
-        interruptions = check.items_of("interruptions", Interruption)
-        for j, second in enumerate(interruptions):
-            for i, first in enumerate(interruptions[:j]):
-                if second.start <= first.end and first.start <= second.end:
-                    check.add(f"interruptions[{j}]", f"overlaps interruptions[{i}]")
-                    break
+        check.items_of("interruptions", Interruption)
+        places = indexed(self.interruptions, Interruption)
+        for j, i in overlaps([(item.start, item.end) for _, item in places]):
+            check.add(f"interruptions[{places[j][0]}]", f"overlaps interruptions[{places[i][0]}]")
         if check.instance("exit", Exit, optional=True) and referred:
             assert self.exit is not None
             if self.exit.on < self.referred_on:
@@ -98,9 +96,9 @@ class Plan:
                 )
         if check.instance("follow_up", FollowUp, optional=True):
             assert self.follow_up is not None
-            if not isinstance(self.exit, Exit):
+            if self.exit is None or not isinstance(self.exit, Exit | _Unreadable):
                 check.add("follow_up", "a follow-up needs an exit")
-            elif self.follow_up.on < self.exit.on:
+            elif isinstance(self.exit, Exit) and self.follow_up.on < self.exit.on:
                 check.add(
                     "follow_up.on",
                     f"{self.follow_up.on.isoformat()} is before the exit "
