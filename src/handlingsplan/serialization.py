@@ -66,9 +66,9 @@ class _PartlyReadError(Exception):
 def _structure_date(value: object, _: type) -> pendulum.Date:
     # Only YYYY-MM-DD in ASCII digits: with those guards, fromisoformat reads nothing else.
     if type(value) is not str or len(value) != 10 or value[4] != "-" or value[7] != "-":
-        raise _BadValueError(f"must be a date as YYYY-MM-DD, not {value!r}")
+        raise _BadValueError(f"must be a date as YYYY-MM-DD, not {echo(value)}")
     if not (value.isascii() and value.replace("-", "").isdigit()):
-        raise _BadValueError(f"must be a date as YYYY-MM-DD, not {value!r}")
+        raise _BadValueError(f"must be a date as YYYY-MM-DD, not {echo(value)}")
     try:
         day = _dt.date.fromisoformat(value)
     except ValueError:
@@ -279,7 +279,7 @@ def _configure(target: cattrs.Converter) -> cattrs.Converter:
 
     def structure_plan(value: object, _: type) -> Plan:
         schema_problems: list[tuple[str, str]] = []
-        if isinstance(value, dict) and "schema" in value:
+        if isinstance(value, dict) and dict.__contains__(value, "schema"):
             schema = dict.__getitem__(value, "schema")
             if type(schema) is not str or schema != SCHEMA:
                 schema_problems.append(

@@ -475,6 +475,8 @@ def _draw_interruptions(draw: st.DrawFn, after: _dt.date) -> tuple[Interruption,
         start = _shift(cursor, draw(_GAPS))
         interruption = _draw_interruption(draw, start, start)
         found.append(interruption)
+        if interruption.end == _LATEST:
+            break  # no room for another after the model's last date
         cursor = _shift(interruption.end, 1)
     return tuple(draw(st.permutations(found)))
 

@@ -9,6 +9,7 @@ from typing import Any, Generic, TypeVar
 
 import attrs
 
+from .._privacy import echo
 from ..errors import InvalidPlanError
 from ..model import (
     Activity,
@@ -130,7 +131,7 @@ class PlanDiff:
         that an identity number is masked. Another locale raises ``ValueError``.
         """
         if locale not in LOCALES:
-            raise ValueError(f"locale must be one of {LOCALES}, not {locale!r}")
+            raise ValueError(f"locale must be one of {LOCALES}, not {echo(locale)}")
         text = _TEXT[locale]
         if self.is_empty:
             return (text["empty"],)
@@ -306,10 +307,10 @@ def _apply_by_id(
         if item.id in current:
             _expect(problems, f"{name}[{index[item.id]}]", current.pop(item.id), item)
         else:
-            problems.append((name, f"no {noun} with id {item.id!r}"))
+            problems.append((name, f"no {noun} with id {echo(item.id)}"))
     for change in part.changed:
         if change.id not in current:
-            problems.append((name, f"no {noun} with id {change.id!r}"))
+            problems.append((name, f"no {noun} with id {echo(change.id)}"))
             continue
         path = f"{name}[{index[change.id]}]"
         for field in change.changes:
@@ -318,7 +319,7 @@ def _apply_by_id(
         current[change.id] = _evolve(problems, path, current[change.id], change.changes)
     for item in part.added:
         if item.id in current:
-            problems.append((name, f"id {item.id!r} is already used"))
+            problems.append((name, f"id {echo(item.id)} is already used"))
         current[item.id] = item
     if part.order is None:
         return tuple(current.values())

@@ -10,6 +10,7 @@ from enum import StrEnum
 
 import attrs
 
+from .._privacy import echo
 from ..dates import as_date
 from ..errors import InvalidPlanError
 from ..model import (
@@ -104,8 +105,8 @@ class PlanHistory:
                 if revision.plan.id != first[1].plan.id:
                     check.add(
                         f"revisions[{index}].plan.id",
-                        f"{revision.plan.id!r} is not the history's plan id "
-                        f"{first[1].plan.id!r} (revisions[{first[0]}])",
+                        f"{echo(revision.plan.id)} is not the history's plan id "
+                        f"{echo(first[1].plan.id)} (revisions[{first[0]}])",
                     )
                 if revision.recorded_on < latest[1].recorded_on:
                     check.add(

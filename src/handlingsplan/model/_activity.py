@@ -56,15 +56,24 @@ FINAL_STATUSES = frozenset({ActivityStatus.COMPLETED, ActivityStatus.CANCELLED})
 """Statuses an activity never leaves."""
 
 
-def _default_area(activity: Activity) -> Area | None:
+def _kind(activity: Activity) -> ActivityKind | None:
+    """The activity's kind, or None when it is not one (its own check reports that)."""
     kind = activity.kind
-    if isinstance(kind, str) and kind in ActivityKind._value2member_map_:
-        return DEFAULT_AREAS[ActivityKind(kind)]
-    return None  # the kind is bad; its own check reports it
+    if isinstance(kind, ActivityKind):
+        return kind
+    if isinstance(kind, str):  # a plain copy: a subclass's own methods are not trusted
+        member = ActivityKind._value2member_map_.get(str.__str__(kind))
+        return member if isinstance(member, ActivityKind) else None
+    return None
+
+
+def _default_area(activity: Activity) -> Area | None:
+    kind = _kind(activity)
+    return None if kind is None else DEFAULT_AREAS[kind]
 
 
 def _default_minors_only(activity: Activity) -> bool:
-    return activity.kind == ActivityKind.GUARDIAN_SUPPORT
+    return _kind(activity) is ActivityKind.GUARDIAN_SUPPORT
 
 
 @attrs.frozen(kw_only=True)

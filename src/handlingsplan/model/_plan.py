@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 import attrs
 import pendulum
 
+from .._privacy import echo
 from ..errors import InvalidPlanError
 from ._activity import TRANSITIONS, Activity
 from ._checks import Problems, _Unreadable, indexed, overlaps
@@ -79,7 +80,9 @@ class Plan:
             for index, item in indexed(getattr(self, field), cls):
                 path = f"{field}[{index}]"
                 if item.id in seen:
-                    check.add(f"{path}.id", f"id {item.id!r} is already used by {seen[item.id]}")
+                    check.add(
+                        f"{path}.id", f"id {echo(item.id)} is already used by {seen[item.id]}"
+                    )
                 else:
                     seen[item.id] = path
         check.items_of("interruptions", Interruption)
@@ -127,13 +130,13 @@ class Plan:
         for index, activity in enumerate(self.activities):
             if activity.id == activity_id:
                 return index
-        raise InvalidPlanError([("activities", f"no activity with id {activity_id!r}")])
+        raise InvalidPlanError([("activities", f"no activity with id {echo(activity_id)}")])
 
     def _milestone_index(self, milestone_id: str) -> int:
         for index, milestone in enumerate(self.milestones):
             if milestone.id == milestone_id:
                 return index
-        raise InvalidPlanError([("milestones", f"no milestone with id {milestone_id!r}")])
+        raise InvalidPlanError([("milestones", f"no milestone with id {echo(milestone_id)}")])
 
     # -- notebooks ---------------------------------------------------------------
 
@@ -193,7 +196,7 @@ class Plan:
             new_status = ActivityStatus(status)
         except ValueError:
             raise InvalidPlanError(
-                [(f"activities[{index}].status", f"unknown status {status!r}")]
+                [(f"activities[{index}].status", f"unknown status {echo(status)}")]
             ) from None
         _check_transition(index, old.status, new_status)
         activities = list(self.activities)
