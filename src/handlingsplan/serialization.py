@@ -347,8 +347,6 @@ def _problems(exc: BaseException, path: str) -> list[tuple[str, str]]:
         return [(_join(path, inner), message) for inner, message in exc.errors]
     if isinstance(exc, _BadValueError):
         return [(path, str(exc))]
-    if isinstance(exc, RecursionError):
-        return [(path, "is nested too deeply")]
     return [(path, f"cannot be read ({type(exc).__name__}: {_text(exc)})")]
 
 
