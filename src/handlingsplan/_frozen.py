@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import datetime as _dt
 from collections.abc import Iterable, Iterator, Mapping
+from enum import Enum
 from typing import Any, TypeVar
 
 V = TypeVar("V")
@@ -41,3 +43,21 @@ class FrozenMapping(Mapping[str, V]):
 
     def __reduce__(self) -> tuple[type[FrozenMapping[Any]], tuple[dict[str, V]]]:
         return (type(self), (self._items,))
+
+
+def json_ready(value: Any) -> Any:
+    """``value`` with dates as ISO strings, enums as their values, tuples as lists and
+    mappings as dicts, for JSON.
+
+    >>> json_ready(FrozenMapping({"on": _dt.date(2026, 2, 2), "levels": (1, 2)}))
+    {'on': '2026-02-02', 'levels': [1, 2]}
+    """
+    if isinstance(value, _dt.date):
+        return value.isoformat()
+    if isinstance(value, Enum):
+        return value.value
+    if isinstance(value, tuple | list):
+        return [json_ready(item) for item in value]
+    if isinstance(value, Mapping):
+        return {str(key): json_ready(item) for key, item in value.items()}
+    return value

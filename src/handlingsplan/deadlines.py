@@ -27,16 +27,27 @@ milestones.
 from __future__ import annotations
 
 import datetime as _dt
-import math
 from enum import StrEnum
-from fractions import Fraction
+from typing import Any
 
 import attrs
 import pendulum
 
-from ._numbers import exact
+from ._clock import (
+    Level,
+    allowance,
+    clip,
+    days_in,
+    merge,
+    parental_benefit_days,
+    pre_plan_days,
+    subtract,
+)
+from ._explain import explain
+from ._frozen import FrozenMapping, json_ready
+from ._privacy import echo
 from .dates import add_days, add_months, age_on, birthday, statutory_deadline
-from .model import ActivityKind, ActivityStatus, InterruptionReason, Plan, Programme
+from .model import ActivityKind, ActivityStatus, Plan, Programme
 from .parameters import DEFAULT_PARAMETERS, Parameters
 
 __all__ = [
@@ -133,18 +144,32 @@ class Deadline:
     act_by: _dt.date
     subject: str | None = None
     basis: str
+    facts: FrozenMapping[Any] = attrs.field(factory=FrozenMapping, converter=FrozenMapping)
+    """How the date was reached: the event and the numbers used (see :meth:`explain`)."""
 
     def description(self, locale: str = "sv") -> str:
         """What the date is, in Swedish (``"sv"``) or English (``"en"``)."""
         swedish, english = _DESCRIPTIONS[self.kind]
-        if locale == "sv":
-            return swedish
-        if locale == "en":
-            return english
-        raise ValueError(f"locale must be 'sv' or 'en', not {locale!r}")
+        return swedish if _locale(locale) == "sv" else english
+
+    def explain(self, locale: str = "sv") -> str:
+        """How the date was reached, in Swedish (``"sv"``) or English (``"en"``).
+
+        >>> from datetime import date
+        >>> from handlingsplan import Participant, Plan
+        >>> plan = Plan(id="p", referred_on=date(2026, 2, 2),
+        ...             participant=Participant(id="d", birth_date=date(1990, 5, 17)))
+        >>> print(deadlines(plan)[1].explain("en"))  # doctest: +NORMALIZE_WHITESPACE
+        last day of the establishment programme: 2028-02-02. Start 2026-02-02;
+        24 months give 731 full-time days. 100 % from 2026-02-02 to 2028-02-02
+        (731 days). Outside the programme: 0 interruption days, 0 withdrawn absence
+        days. The allowance ends 2028-02-02, the registration window -, the upper
+        age limit 2057-05-16. Decided by the allowance.
+        """
+        return explain(self, _locale(locale))
 
     def to_dict(self) -> dict[str, object]:
-        """A JSON-ready dict, with the description in both languages."""
+        """A JSON-ready dict, with the description in both languages and the facts."""
         return {
             "kind": self.kind.value,
             "due": self.due.isoformat(),
@@ -152,6 +177,7 @@ class Deadline:
             "subject": self.subject,
             "basis": self.basis,
             "description": {"sv": self.description("sv"), "en": self.description("en")},
+            "facts": json_ready(self.facts),
         }
 
     @property
@@ -160,9 +186,27 @@ class Deadline:
         return (self.due, _ORDER[self.kind], (self.subject is not None, self.subject or ""))
 
 
-def _deadline(kind: DeadlineKind, due: _dt.date, subject: str | None = None) -> Deadline:
+def _locale(locale: str) -> str:
+    if locale not in ("sv", "en"):
+        raise ValueError(f"locale must be 'sv' or 'en', not {echo(locale)}")
+    return locale
+
+
+def _deadline(
+    kind: DeadlineKind,
+    due: _dt.date,
+    subject: str | None = None,
+    *,
+    event: str | None = None,
+    event_on: _dt.date | None = None,
+    facts: FrozenMapping[Any] | None = None,
+) -> Deadline:
     act_by = statutory_deadline(due) if kind in _ACTIONS else due
-    return Deadline(kind=kind, due=due, act_by=act_by, subject=subject, basis=_BASIS[kind])
+    if facts is None:
+        facts = FrozenMapping({"event": event, "event_on": event_on})
+    return Deadline(
+        kind=kind, due=due, act_by=act_by, subject=subject, basis=_BASIS[kind], facts=facts
+    )
 
 
 def _leap_day(parameters: Parameters, birth_date: _dt.date) -> str:
@@ -187,23 +231,12 @@ def programme_start(plan: Plan) -> pendulum.Date:
 def allowance_end(plan: Plan, *, parameters: Parameters = DEFAULT_PARAMETERS) -> pendulum.Date:
     """The end of the 24 months of full-time participation (Förordning 2017:820 15 §).
 
-    ``add_months(start, months)`` at 100 %; at a lower participation percent ``p`` the
-    allowance in days is stretched to ``ceil(days * 100 / p)`` calendar days after the
-    start. Every interruption day on or after the start (and not after the exit) is
-    added, since time outside the programme does not use up the allowance.
+    The allowance is the inclusive period from the start to ``add_months(start, months)``
+    in full-time days; a day at ``p`` % uses ``p / 100`` of one, and a day outside the
+    programme (an interruption, or a withdrawn day of a long full-time absence) uses
+    nothing. See :mod:`handlingsplan._clock` and the docs' page on the programme clock.
     """
-    start = plan.start
-    months = parameters.int_value("programme_months", start)
-    days = add_months(start, months).toordinal() - start.toordinal()
-    stretched = math.ceil(Fraction(days * 100) / exact(plan.participation_percent))
-    last = plan.exit.on if plan.exit is not None else None
-    interrupted = 0
-    for interruption in plan.interruptions:
-        first_day = max(interruption.start, start)
-        last_day = interruption.end if last is None else min(interruption.end, last)
-        if last_day >= first_day:
-            interrupted += last_day.toordinal() - first_day.toordinal() + 1
-    return add_days(start, stretched + interrupted)
+    return allowance(plan, parameters=parameters).end
 
 
 def registration_window_end(
@@ -212,30 +245,38 @@ def registration_window_end(
     """The hard cap counted from the first registration (Förordning 2017:820 15 a §).
 
     ``add_months(first_registered_on, 36)``, extended by the days in the programme before
-    the plan existed and, for those registered when the exclusion is in force (from
-    2026-01-01), by the days of parental-benefit interruptions, at most 24 months' worth.
-    ``None`` when the first registration is unknown.
+    the plan existed (from the later of the referral and the registration) and, for those
+    registered when the exclusion is in force (from 2026-01-01), by the days of
+    parental-benefit interruptions and full-time parental-benefit absences, at most 24
+    months' worth. ``None`` when the first registration is unknown.
     """
+    window = _registration_window(plan, parameters)
+    return None if window is None else window[0]
+
+
+def _registration_window(
+    plan: Plan, parameters: Parameters
+) -> tuple[pendulum.Date, FrozenMapping[Any]] | None:
     registered = plan.participant.first_registered_on
     if registered is None:
         return None
     months = parameters.int_value("registration_window_months", registered)
-    end = add_months(registered, months)
-    extra = 0
-    if plan.plan_made_on is not None:
-        extra += plan.plan_made_on.toordinal() - plan.referred_on.toordinal()
+    before = pre_plan_days(plan, registered)
+    parental = 0
     excluded_months = parameters.int_value("parental_benefit_excluded_months", registered)
     if excluded_months > 0:
         cap = add_months(registered, excluded_months).toordinal() - registered.toordinal()
-        parental = 0
-        for interruption in plan.interruptions:
-            if interruption.reason is not InterruptionReason.PARENTAL_BENEFIT:
-                continue
-            first_day = max(interruption.start, registered)
-            if interruption.end >= first_day:
-                parental += interruption.end.toordinal() - first_day.toordinal() + 1
-        extra += min(parental, cap)
-    return add_days(end, extra)
+        parental = min(parental_benefit_days(plan, registered), cap)
+    end = add_days(add_months(registered, months), before + parental)
+    facts = FrozenMapping(
+        {
+            "first_registered_on": registered,
+            "months": months,
+            "pre_plan_days": before,
+            "parental_benefit_days": parental,
+        }
+    )
+    return end, facts
 
 
 def deadlines(plan: Plan, *, parameters: Parameters = DEFAULT_PARAMETERS) -> tuple[Deadline, ...]:
@@ -248,18 +289,24 @@ def deadlines(plan: Plan, *, parameters: Parameters = DEFAULT_PARAMETERS) -> tup
 
     if plan.programme is Programme.ESTABLISHMENT:
         upper_age = _birthday(born, parameters.upper_age_for(born), leap_day)
-        window_end = registration_window_end(plan, parameters=parameters)
-        end = allowance_end(plan, parameters=parameters)
-        if window_end is not None:
-            end = min(end, window_end)
-            found.append(_deadline(DeadlineKind.REGISTRATION_WINDOW_END, window_end))
-        end = min(end, add_days(upper_age, -1))
-        found.append(_deadline(DeadlineKind.PROGRAMME_END, end))
-        found.append(_deadline(DeadlineKind.UPPER_AGE, upper_age))
+        window = _registration_window(plan, parameters)
+        if window is not None:
+            found.append(
+                _deadline(DeadlineKind.REGISTRATION_WINDOW_END, window[0], facts=window[1])
+            )
+        found.append(_programme_end(plan, parameters, window[0] if window else None, upper_age))
+        found.append(_deadline(DeadlineKind.UPPER_AGE, upper_age, event="birth", event_on=born))
 
     if person.needs_sfi:
         months = parameters.int_value("sfi_start_months", start)
-        found.append(_deadline(DeadlineKind.SFI_START, add_months(start, months)))
+        found.append(
+            _deadline(
+                DeadlineKind.SFI_START,
+                add_months(start, months),
+                event="plan_start",
+                event_on=start,
+            )
+        )
 
     civic = [
         activity
@@ -275,6 +322,8 @@ def deadlines(plan: Plan, *, parameters: Parameters = DEFAULT_PARAMETERS) -> tup
                 DeadlineKind.CIVIC_ORIENTATION_COMPLETE,
                 add_months(first.start, months),
                 first.id,
+                event="civic_orientation_start",
+                event_on=first.start,
             )
         )
 
@@ -282,12 +331,24 @@ def deadlines(plan: Plan, *, parameters: Parameters = DEFAULT_PARAMETERS) -> tup
         registered = person.first_registered_on
         months = parameters.int_value("civic_orientation_duty_months", registered)
         found.append(
-            _deadline(DeadlineKind.CIVIC_ORIENTATION_DUTY_END, add_months(registered, months))
+            _deadline(
+                DeadlineKind.CIVIC_ORIENTATION_DUTY_END,
+                add_months(registered, months),
+                event="first_registration",
+                event_on=registered,
+            )
         )
 
     majority = parameters.int_value("age_of_majority", born)
     if _age(born, start, leap_day) < majority:
-        found.append(_deadline(DeadlineKind.AGE_18, _birthday(born, majority, leap_day)))
+        found.append(
+            _deadline(
+                DeadlineKind.AGE_18,
+                _birthday(born, majority, leap_day),
+                event="birth",
+                event_on=born,
+            )
+        )
 
     school_age = parameters.int_value("upper_secondary_start_age", born)
     if _age(born, start, leap_day) < school_age:
@@ -295,18 +356,90 @@ def deadlines(plan: Plan, *, parameters: Parameters = DEFAULT_PARAMETERS) -> tup
             _deadline(
                 DeadlineKind.UPPER_SECONDARY_CUTOFF,
                 pendulum.Date(born.year + school_age, 6, 30),
+                event="birth",
+                event_on=born,
             )
         )
 
     if plan.exit is not None:
         days = parameters.int_value("follow_up_days", plan.exit.on)
-        found.append(_deadline(DeadlineKind.FOLLOW_UP, add_days(plan.exit.on, days)))
+        found.append(
+            _deadline(
+                DeadlineKind.FOLLOW_UP,
+                add_days(plan.exit.on, days),
+                event="exit",
+                event_on=plan.exit.on,
+            )
+        )
 
     for milestone in plan.milestones:
-        found.append(_deadline(DeadlineKind.MILESTONE, milestone.due, milestone.id))
+        found.append(
+            _deadline(
+                DeadlineKind.MILESTONE,
+                milestone.due,
+                milestone.id,
+                event="milestone",
+                event_on=milestone.due,
+            )
+        )
 
     found.sort(key=lambda deadline: deadline.sort_key)
     return tuple(found)
+
+
+def _programme_end(
+    plan: Plan,
+    parameters: Parameters,
+    window_end: pendulum.Date | None,
+    upper_age: pendulum.Date,
+) -> Deadline:
+    """The earliest of the allowance end, the registration window end and the day before
+    the upper age, with the facts of the clock."""
+    clock = allowance(plan, parameters=parameters)
+    upper_end = add_days(upper_age, -1)
+    limits = [("allowance", clock.end), ("registration_window", window_end)]
+    limits.append(("upper_age", upper_end))
+    decided_by, end = min(
+        ((name, day) for name, day in limits if day is not None), key=lambda item: item[1]
+    )
+    last = end.toordinal()
+    ran = [level for level in clock.levels if level.first <= end]
+    outside = merge([*clock.interruptions, *clock.withdrawn])
+    facts = FrozenMapping(
+        {
+            "start": clock.start,
+            "months": clock.months,
+            "allowance_days": clock.days,
+            "levels": tuple(
+                FrozenMapping(
+                    {
+                        "from": level.first,
+                        "to": end if level.last is None or level.last > end else level.last,
+                        "percent": level.percent,
+                        "reason": level.reason,
+                        "days": days_in(
+                            subtract(
+                                [(level.first.toordinal(), min(_last(level), last))],
+                                outside,
+                            )
+                        ),
+                    }
+                )
+                for level in ran
+            ),
+            "interruption_days": days_in(clip(clock.interruptions, 0, last)),
+            "withdrawn_days": days_in(clip(clock.withdrawn, 0, last)),
+            "allowance_end": clock.end,
+            "registration_window_end": window_end,
+            "upper_age_end": upper_end,
+            "decided_by": decided_by,
+        }
+    )
+    return _deadline(DeadlineKind.PROGRAMME_END, end, facts=facts)
+
+
+def _last(level: Level) -> int:
+    return level.last.toordinal() if level.last is not None else _dt.date.max.toordinal()
 
 
 def age_18_date(plan: Plan, *, parameters: Parameters = DEFAULT_PARAMETERS) -> pendulum.Date:

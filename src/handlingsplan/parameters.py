@@ -126,6 +126,8 @@ class ParameterValues:
     programme_months: int
     registration_window_months: int
     parental_benefit_excluded_months: int
+    absence_exit_days: int
+    family_absence_max_days: int
     family_window_years: int
     full_time_hours: float
     civic_orientation_min_age: int
@@ -358,6 +360,21 @@ DEFAULT_PARAMETERS = Parameters(
             "Förordning (2017:820) 15 a § (SFS 2025:311)",
             "Full-time parental benefit not counted in the registration window, at most "
             "this many months (for those registered from 2026).",
+        ),
+        _p(
+            "absence_exit_days",
+            [(_PROGRAMME_START, 30)],
+            "days",
+            "Förordning (2017:820) 17–18 §§, 20 §",
+            "A full-time sick leave or parental benefit lasting more than this many "
+            "consecutive days leads to the referral being withdrawn from the next day on.",
+        ),
+        _p(
+            "family_absence_max_days",
+            [(_PROGRAMME_START, 20)],
+            "days",
+            "Förordning (2017:820) 16 §",
+            "Absence for special family reasons may total at most this many days.",
         ),
         _p(
             "family_window_years",

@@ -8,13 +8,13 @@ follows the model: enums become ``enum`` lists of their values, dates
 a default may be left out, ``None``-able ones may be ``null``, and unknown keys are
 refused everywhere (``"additionalProperties": false``). A few field constraints that
 type hints do not carry come from tables in this module: the ranges of
-``hours_per_week`` (0 to 168) and ``participation_percent`` (1 to 100), and that an
+``hours_per_week`` (0 to 168) and the participation percents (1 to 100), and that an
 ``id`` holds more than white space.
 
 >>> import jsonschema
 >>> schema = json_schema()
->>> schema["$id"], schema["properties"]["schema"]
-('urn:handlingsplan:plan:1', {'const': 'handlingsplan/1', ...})
+>>> schema["$id"], schema["properties"]["schema"]["enum"]
+('urn:handlingsplan:plan:2', ['handlingsplan/1', 'handlingsplan/2'])
 >>> validator = jsonschema.Draft202012Validator(schema)
 >>> validator.is_valid({"id": "p-1", "referred_on": "2025-01-13",
 ...                     "participant": {"id": "d-1", "birth_date": "1990-05-17"}})
@@ -27,10 +27,12 @@ Whatever the schema refuses, ``from_dict`` refuses too. The converse does not ho
 some checks compare values or compute, which JSON Schema cannot express, so
 ``from_dict`` also refuses payloads that the schema accepts:
 
-* an ``end`` before its ``start`` (activities, interruptions), a ``plan_made_on`` or
+* an ``end`` before its ``start`` (activities, interruptions, absences), a ``plan_made_on`` or
   an exit before the referral, a follow-up before the exit;
 * an id used twice across the activities and milestones;
-* interruptions that overlap;
+* interruptions that overlap, or absences with the same reason that overlap;
+* participation changes out of date order, or before the plan's start;
+* dates outside 1900-01-01 to 2199-12-31;
 * an ``identity_number`` with a wrong check digit (Luhn) or serial number, without a
   real birth date, or whose birth date disagrees with ``birth_date``;
 * dates that match ``YYYY-MM-DD`` but are no real day, such as ``2025-02-30``. The
@@ -62,9 +64,17 @@ from typing import Any, Final, Union, get_args, get_origin, get_type_hints
 import attrs
 
 from .deadlines import Deadline
-from .model import Activity, IdentityNumber, Milestone, Participant, Plan
+from .model import (
+    Absence,
+    Activity,
+    IdentityNumber,
+    Milestone,
+    Participant,
+    ParticipationChange,
+    Plan,
+)
 from .rules._engine import LOCALES, Finding, Report, Severity
-from .serialization import SCHEMA, converter
+from .serialization import READABLE_SCHEMAS, SCHEMA, converter
 
 __all__ = ["json_schema"]
 
@@ -103,6 +113,8 @@ def _identity_number() -> dict[str, Any]:
 _NUMBER_RANGES: Final[Mapping[tuple[type[Any], str], tuple[int, int]]] = {
     (Activity, "hours_per_week"): (0, 168),
     (Plan, "participation_percent"): (1, 100),
+    (ParticipationChange, "percent"): (1, 100),
+    (Absence, "percent"): (1, 100),
 }
 """Inclusive ranges of number fields, as the model's checks apply them."""
 
@@ -138,8 +150,9 @@ def _extra_properties(cls: type[Any]) -> dict[str, dict[str, Any]]:
     if cls is Plan:
         return {
             "schema": {
-                "const": SCHEMA,
-                "description": "The version of the dict form; may be left out.",
+                "enum": sorted(READABLE_SCHEMAS),
+                "description": "The version of the dict form; may be left out. "
+                f"{SCHEMA!r} is written; older versions are read.",
             }
         }
     if cls is Report:

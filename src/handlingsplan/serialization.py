@@ -1,7 +1,8 @@
 """Lossless conversion between model values and JSON-ready dicts.
 
 One ``cattrs`` converter does the work: dates are ISO ``YYYY-MM-DD`` strings, enums
-their values, tuples lists, and a plan's dict carries ``"schema": "handlingsplan/1"``.
+their values, tuples lists, and a plan's dict carries ``"schema": "handlingsplan/2"``
+(``"handlingsplan/1"`` dicts are read too).
 Input is read strictly: no date-times or other date formats, no numbers from strings,
 no booleans for numbers, no unknown keys. Every problem found is reported at once in
 one :class:`~handlingsplan.InvalidPlanError`, with paths such as
@@ -41,8 +42,13 @@ from .model._checks import UNREADABLE, describe, plain_items
 
 __all__ = ["SCHEMA", "converter", "from_dict", "to_dict"]
 
-SCHEMA: Final = "handlingsplan/1"
+SCHEMA: Final = "handlingsplan/2"
 """The schema version a plan's dict carries under the key ``"schema"``."""
+
+READABLE_SCHEMAS: Final = frozenset({"handlingsplan/1", SCHEMA})
+"""The schema versions :func:`from_dict` reads: ``/1`` dicts lack the keys ``/2`` added
+(``participation_reason``, ``participation_changes``, ``absences``), so their defaults
+apply."""
 
 T = TypeVar("T")
 
@@ -281,9 +287,13 @@ def _configure(target: cattrs.Converter) -> cattrs.Converter:
         schema_problems: list[tuple[str, str]] = []
         if isinstance(value, dict) and dict.__contains__(value, "schema"):
             schema = dict.__getitem__(value, "schema")
-            if type(schema) is not str or schema != SCHEMA:
+            if type(schema) is not str or schema not in READABLE_SCHEMAS:
                 schema_problems.append(
-                    ("schema", f"unknown schema {echo(schema)}; this library reads {SCHEMA!r}")
+                    (
+                        "schema",
+                        f"unknown schema {echo(schema)}; this library reads "
+                        f"{' and '.join(map(repr, sorted(READABLE_SCHEMAS)))}",
+                    )
                 )
             value = {key: item for key, item in dict.items(value) if key != "schema"}
         try:

@@ -10,6 +10,7 @@ key date and rule computed from it stays computable.
 from ._activity import DEFAULT_AREAS, FINAL_STATUSES, TRANSITIONS, Activity
 from ._checks import DATE_RANGE, MAX_DATE, MIN_DATE
 from ._enums import (
+    AbsenceReason,
     ActivityKind,
     ActivityStatus,
     Area,
@@ -18,6 +19,7 @@ from ._enums import (
     InterruptionReason,
     MilestoneKind,
     OutcomeStatus,
+    ParticipationReason,
     PermitKind,
     Programme,
 )
@@ -26,6 +28,7 @@ from ._identity import IdentityNumber
 from ._interruption import Interruption
 from ._milestone import Milestone
 from ._participant import Participant, Permit
+from ._participation import Absence, ParticipationChange
 from ._plan import Plan
 
 __all__ = [
@@ -35,6 +38,8 @@ __all__ = [
     "MAX_DATE",
     "MIN_DATE",
     "TRANSITIONS",
+    "Absence",
+    "AbsenceReason",
     "Activity",
     "ActivityKind",
     "ActivityStatus",
@@ -50,6 +55,8 @@ __all__ = [
     "MilestoneKind",
     "OutcomeStatus",
     "Participant",
+    "ParticipationChange",
+    "ParticipationReason",
     "Permit",
     "PermitKind",
     "Plan",

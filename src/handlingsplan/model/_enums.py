@@ -5,6 +5,7 @@ from __future__ import annotations
 from enum import StrEnum
 
 __all__ = [
+    "AbsenceReason",
     "ActivityKind",
     "ActivityStatus",
     "Area",
@@ -13,6 +14,7 @@ __all__ = [
     "InterruptionReason",
     "MilestoneKind",
     "OutcomeStatus",
+    "ParticipationReason",
     "PermitKind",
     "Programme",
 ]
@@ -132,3 +134,30 @@ class Programme(StrEnum):
 
     ESTABLISHMENT = "establishment"
     MUNICIPAL = "municipal"
+
+
+class ParticipationReason(StrEnum):
+    """Why a participant takes part below full time (Förordning 2017:820 7–10 §§).
+
+    The reason must be documented: sickness, parental benefit (*föräldrapenning*), lack of
+    childcare (*barnomsorg*), or another accepted reason.
+    """
+
+    SICKNESS = "sickness"
+    PARENTAL_BENEFIT = "parental_benefit"
+    CHILDCARE = "childcare"
+    OTHER = "other"
+
+
+class AbsenceReason(StrEnum):
+    """Why a participant is absent (Förordning 2017:820 16–18 §§).
+
+    A full-time absence for sickness or parental benefit lasting more than 30 days leads
+    to the referral being withdrawn; absence for special family reasons (*särskilda
+    familjeskäl*) is limited in total.
+    """
+
+    SICKNESS = "sickness"
+    PARENTAL_BENEFIT = "parental_benefit"
+    FAMILY_REASONS = "family_reasons"
+    OTHER = "other"

@@ -2,21 +2,24 @@
 
 from __future__ import annotations
 
+import bisect
 import datetime as _dt
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import attrs
 import pendulum
 
 from .._privacy import echo
+from ..dates import as_date
 from ..errors import InvalidPlanError
 from ._activity import TRANSITIONS, Activity
-from ._checks import Problems, _Unreadable, indexed, overlaps
-from ._enums import ActivityStatus, Programme
+from ._checks import MAX_DATE, MIN_DATE, Problems, _Unreadable, indexed, overlaps
+from ._enums import AbsenceReason, ActivityStatus, ParticipationReason, Programme
 from ._exit import Exit, FollowUp
 from ._interruption import Interruption
 from ._milestone import Milestone
 from ._participant import Participant
+from ._participation import Absence, ParticipationChange
 
 if TYPE_CHECKING:
     from .._html import Timeline
@@ -52,9 +55,12 @@ class Plan:
     programme: Programme = Programme.ESTABLISHMENT
     plan_made_on: _dt.date | None = None
     participation_percent: float = 100
+    participation_reason: ParticipationReason | None = None
+    participation_changes: tuple[ParticipationChange, ...] = ()
     activities: tuple[Activity, ...] = ()
     milestones: tuple[Milestone, ...] = ()
     interruptions: tuple[Interruption, ...] = ()
+    absences: tuple[Absence, ...] = ()
     exit: Exit | None = None
     follow_up: FollowUp | None = None
 
@@ -73,6 +79,23 @@ class Plan:
                     f"{self.referred_on.isoformat()}",
                 )
         check.number("participation_percent", 1, 100)
+        check.enum("participation_reason", ParticipationReason, optional=True)
+        check.items_of("participation_changes", ParticipationChange)
+        start = self._start_if_readable()
+        latest: tuple[int, ParticipationChange] | None = None
+        for index, change in indexed(self.participation_changes, ParticipationChange):
+            if start is not None and change.on < start:
+                check.add(
+                    f"participation_changes[{index}].on",
+                    f"{change.on.isoformat()} is before the plan's start {start.isoformat()}",
+                )
+            if latest is not None and change.on <= latest[1].on:
+                check.add(
+                    f"participation_changes[{index}].on",
+                    f"{change.on.isoformat()} is not after participation_changes[{latest[0]}].on "
+                    f"{latest[1].on.isoformat()}",
+                )
+            latest = (index, change)
         check.items_of("activities", Activity)
         check.items_of("milestones", Milestone)
         seen: dict[str, str] = {}
@@ -86,9 +109,15 @@ class Plan:
                 else:
                     seen[item.id] = path
         check.items_of("interruptions", Interruption)
-        places = indexed(self.interruptions, Interruption)
-        for j, i in overlaps([(item.start, item.end) for _, item in places]):
-            check.add(f"interruptions[{places[j][0]}]", f"overlaps interruptions[{places[i][0]}]")
+        _check_overlaps(check, "interruptions", indexed(self.interruptions, Interruption))
+        check.items_of("absences", Absence)
+        for reason in AbsenceReason:
+            same = [
+                (index, item)
+                for index, item in indexed(self.absences, Absence)
+                if item.reason is reason
+            ]
+            _check_overlaps(check, "absences", same)
         if check.instance("exit", Exit, optional=True) and referred:
             assert self.exit is not None
             if self.exit.on < self.referred_on:
@@ -109,6 +138,10 @@ class Plan:
                 )
         check.done()
 
+    def _start_if_readable(self) -> pendulum.Date | None:
+        day = self.plan_made_on if self.plan_made_on is not None else self.referred_on
+        return day if type(day) is pendulum.Date and MIN_DATE <= day <= MAX_DATE else None
+
     # -- reading -----------------------------------------------------------------
 
     @property
@@ -117,6 +150,22 @@ class Plan:
         day = self.plan_made_on if self.plan_made_on is not None else self.referred_on
         assert isinstance(day, pendulum.Date)
         return day
+
+    def participation_on(self, day: _dt.date) -> float:
+        """The participation level in force on ``day``, in percent.
+
+        ``participation_percent`` until the first change, then each change's level from
+        its day on. Before the plan's start, ``participation_percent``.
+        """
+        when = as_date(day, "day")
+        index = bisect.bisect_right(self._change_days, when.toordinal())
+        if index == 0:
+            return self.participation_percent
+        return self.participation_changes[index - 1].percent
+
+    @property
+    def _change_days(self) -> list[int]:
+        return [change.on.toordinal() for change in self.participation_changes]
 
     def activity(self, activity_id: str) -> Activity:
         """The activity with ``activity_id``; :class:`InvalidPlanError` if there is none."""
@@ -235,6 +284,29 @@ class Plan:
         """A new plan with ``interruption`` added; it must not overlap another."""
         return attrs.evolve(self, interruptions=(*self.interruptions, interruption))
 
+    def with_participation_change(self, change: ParticipationChange) -> Plan:
+        """A new plan with ``change`` inserted in date order; one change a day at most."""
+        if not isinstance(change, ParticipationChange):
+            raise InvalidPlanError(
+                [("participation_changes", f"must be a ParticipationChange, not {echo(change)}")]
+            )
+        for index, existing in enumerate(self.participation_changes):
+            if existing.on == change.on:
+                raise InvalidPlanError(
+                    [
+                        (
+                            f"participation_changes[{index}].on",
+                            f"a change on {change.on.isoformat()} is already recorded",
+                        )
+                    ]
+                )
+        changes = sorted((*self.participation_changes, change), key=lambda item: item.on)
+        return attrs.evolve(self, participation_changes=tuple(changes))
+
+    def with_absence(self, absence: Absence) -> Plan:
+        """A new plan with ``absence`` added; it must not overlap one with the same reason."""
+        return attrs.evolve(self, absences=(*self.absences, absence))
+
     def with_exit(self, exit: Exit) -> Plan:
         """A new plan with ``exit``; a plan has at most one."""
         if self.exit is not None:
@@ -260,3 +332,9 @@ def _check_transition(index: int, old: ActivityStatus, new: ActivityStatus) -> N
                 )
             ]
         )
+
+
+def _check_overlaps(check: Problems, name: str, places: list[tuple[int, Any]]) -> None:
+    """Report each period of ``places`` that overlaps an earlier-listed one, at the later."""
+    for j, i in overlaps([(item.start, item.end) for _, item in places]):
+        check.add(f"{name}[{places[j][0]}]", f"overlaps {name}[{places[i][0]}]")
