@@ -5,9 +5,12 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator, Mapping
 from typing import Any, TypeVar
 
+from ._privacy import redacted_repr
+
 V = TypeVar("V")
 
 
+@redacted_repr
 class FrozenMapping(Mapping[str, V]):
     """An immutable, hashable mapping from strings, in insertion order.
 

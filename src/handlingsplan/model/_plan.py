@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 import attrs
 import pendulum
 
+from .._privacy import private
 from ..errors import InvalidPlanError
 from ._activity import TRANSITIONS, Activity
 from ._checks import Problems
@@ -23,6 +24,7 @@ if TYPE_CHECKING:
 __all__ = ["Plan"]
 
 
+@private
 @attrs.frozen(kw_only=True)
 class Plan:
     """An individual plan: the participant, the referral and what is planned.
