@@ -35,6 +35,7 @@ import attrs
 import pendulum
 
 from ._numbers import exact
+from ._privacy import echo, redacted_repr
 from .dates import add_days, add_months, age_on, birthday, statutory_deadline
 from .model import ActivityKind, ActivityStatus, InterruptionReason, Plan, Programme
 from .parameters import DEFAULT_PARAMETERS, Parameters
@@ -121,6 +122,7 @@ _ACTIONS = frozenset(
 )
 
 
+@redacted_repr
 @attrs.frozen(kw_only=True)
 class Deadline:
     """A key date of a plan: ``due``, and ``act_by`` (``due`` moved per 1930:173 2 §).
@@ -141,7 +143,7 @@ class Deadline:
             return swedish
         if locale == "en":
             return english
-        raise ValueError(f"locale must be 'sv' or 'en', not {locale!r}")
+        raise ValueError(f"locale must be 'sv' or 'en', not {echo(locale)}")
 
     def to_dict(self) -> dict[str, object]:
         """A JSON-ready dict, with the description in both languages."""
