@@ -225,14 +225,18 @@ def _plan_days(plan: Plan) -> list[_dt.date]:
 
 
 def _view(core: list[_dt.date], near: Iterable[_dt.date]) -> _View:
-    """The view over ``core``, widened by the days of ``near`` that are close to it."""
+    """The view over ``core``, widened by the days of ``near`` that are close to it.
+
+    It shows whole months, at least one: a plan whose days all fall after
+    :data:`_LAST_DAY` is drawn against the last month that has a next one.
+    """
     low, high = min(core), max(core)
     slack = max(_NEAR_SLACK_DAYS, (high - low).days // 4)
     for day in near:
         if abs((day - low).days) <= slack or abs((day - high).days) <= slack:
             low, high = min(low, day), max(high, day)
     return _View(
-        first=_month_start(low).toordinal(),
+        first=_month_start(min(low, _LAST_DAY)).toordinal(),
         last=_next_month(min(high, _LAST_DAY)).toordinal(),
     )
 
