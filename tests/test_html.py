@@ -38,6 +38,7 @@ from handlingsplan import (
 )
 from handlingsplan._demo import DEMO_AS_OF, demo_caseload
 from handlingsplan._html import SVG_NAMESPACE, Timeline, plan_html, plan_timeline_svg
+from handlingsplan._privacy import redact
 from handlingsplan.strategies import dates, plans
 
 NS = f"{{{SVG_NAMESPACE}}}"
@@ -421,6 +422,24 @@ def test_a_view_up_to_the_last_representable_day_is_drawn() -> None:
     assert float(bar.get("x", "")) + float(bar.get("width", "")) <= 936
 
 
+def test_a_plan_whose_days_all_fall_in_the_last_month_is_drawn_against_the_month_before() -> None:
+    # December 9999 has no next month to end the view on; the view once spanned no days
+    # and the day width divided by zero.
+    day = D(9999, 12, 15)
+    plan = a_plan(
+        referred_on=day,
+        programme=Programme.MUNICIPAL,
+        participant=Participant(id="d-1", birth_date=D(1990, 5, 17), needs_sfi=False),
+        activities=(an_activity("a", day, D(9999, 12, 31)),),
+    )
+    root = svg(plan, as_of=D(9999, 12, 20))
+    (bar,) = of_class(root, "activity")
+    assert float(bar.get("x", "")) + float(bar.get("width", "")) <= 960
+    assert axis_texts(root) == ["Nov", "9999"]
+    assert notes(root) == ["as of: 9999-12-20 (outside the view)"]
+    ET.fromstring(plan_html(plan, as_of=day))
+
+
 def test_long_ids_are_shortened_in_labels_but_kept_whole_in_data() -> None:
     long_id = "insats-" + "x" * 60
     plan = a_plan(
@@ -628,15 +647,17 @@ def test_every_plan_renders_well_formed_with_one_bar_per_activity(
 
 
 def bar_id(value: str) -> str:
-    """An id as it reads back from the SVG: XML-forbidden characters replaced."""
-    return "".join(
-        c
-        if c in "\t\n\r"
-        or "\x20" <= c <= "\ud7ff"
-        or "\ue000" <= c <= "\ufffd"
-        or c >= "\U00010000"
-        else "\ufffd"
-        for c in value
+    """An id as it reads back from the SVG: XML-forbidden characters replaced, masked."""
+    return redact(
+        "".join(
+            c
+            if c in "\t\n\r"
+            or "\x20" <= c <= "\ud7ff"
+            or "\ue000" <= c <= "\ufffd"
+            or c >= "\U00010000"
+            else "\ufffd"
+            for c in value
+        )
     )
 
 

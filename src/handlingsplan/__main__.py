@@ -15,6 +15,10 @@ A file holds a plan dict, a list of plan dicts, or an envelope
 ``{"as_of": "YYYY-MM-DD", "plans": [...]}`` (or ``"plan": {...}``) that names the date.
 ``--as-of`` is required unless the file names one, so that results never depend on the
 clock silently; ``--as-of today`` is allowed and says which date it used.
+
+Text output and error messages are for people: an identity number in them, whichever
+field it was typed into, is masked. JSON output is for machines and keeps values as
+given.
 """
 
 from __future__ import annotations
@@ -28,6 +32,7 @@ from pathlib import Path
 from typing import Any, NoReturn, TextIO
 
 from ._demo import render_demo, render_table
+from ._privacy import redact
 from ._version import __version__
 from .caseload import evaluate_many
 from .deadlines import deadlines
@@ -160,7 +165,7 @@ def _command_deadlines(arguments: argparse.Namespace, stdin: TextIO, stdout: Tex
         stdout.write("\n")
     else:
         header = ["plan", "due", "act by", "kind", "subject", "what"]
-        stdout.write(render_table(rows, header) + "\n")
+        stdout.write(redact(render_table(rows, header)) + "\n")
     return EXIT_OK
 
 
@@ -221,7 +226,7 @@ def _command_demo(arguments: argparse.Namespace, stdin: TextIO, stdout: TextIO) 
 class _Parser(argparse.ArgumentParser):
     def error(self, message: str) -> NoReturn:
         self.print_usage(sys.stderr)
-        self.exit(EXIT_UNREADABLE, f"{self.prog}: error: {message}\n")
+        self.exit(EXIT_UNREADABLE, redact(f"{self.prog}: error: {message}\n"))
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -281,7 +286,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         status: int = arguments.run(arguments, sys.stdin, sys.stdout)
     except _InputError as error:
         for line in error.lines:
-            sys.stderr.write(f"error: {line}\n")
+            sys.stderr.write(redact(f"error: {line}\n"))
         return EXIT_UNREADABLE
     except HandlingsplanError as error:
         sys.stderr.write(f"error: {error}\n")

@@ -7,9 +7,12 @@ from collections.abc import Iterable, Iterator, Mapping
 from enum import Enum
 from typing import Any, TypeVar
 
+from ._privacy import redacted_repr
+
 V = TypeVar("V")
 
 
+@redacted_repr
 class FrozenMapping(Mapping[str, V]):
     """An immutable, hashable mapping from strings, in insertion order.
 

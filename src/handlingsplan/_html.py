@@ -3,7 +3,8 @@
 Pure functions returning strings: no clock, no files. Every text taken from a plan
 (ids, titles, providers) is cleaned of characters XML cannot hold and escaped, so the
 result is well-formed XML whatever the plan holds. The participant's identity number
-is never shown.
+is never shown, and one typed into any other field (an id, a title, a provider) is
+masked.
 
 The view runs from the earliest of the referral and the plan's own dates to the latest
 of its dates, the programme end and the follow-up; the 18th birthday, the upper age,
@@ -21,6 +22,7 @@ from collections.abc import Iterable
 import attrs
 import pendulum
 
+from ._privacy import redact, redacted_repr
 from .dates import age_on, as_date
 from .deadlines import Deadline, DeadlineKind, deadlines
 from .model import Activity, ActivityStatus, Area, Milestone, Plan
@@ -94,11 +96,11 @@ _WHITESPACE_REFERENCES = str.maketrans({"\t": "&#9;", "\n": "&#10;", "\r": "&#13
 
 
 def _text(value: object) -> str:
-    """``value`` as text for an attribute or a text node: cleaned and escaped.
+    """``value`` as text for an attribute or a text node: redacted, cleaned and escaped.
 
     Tabs and line breaks become character references, which attribute values keep.
     """
-    escaped = html.escape(_NOT_XML.sub("\ufffd", str(value)), quote=True)
+    escaped = html.escape(_NOT_XML.sub("\ufffd", redact(str(value))), quote=True)
     return escaped.translate(_WHITESPACE_REFERENCES)
 
 
@@ -113,8 +115,11 @@ def _shorten(value: str, limit: int) -> str:
 
 
 def _row_label(name: str, detail: str) -> tuple[str, str]:
-    """A row's label: the id, then ``detail`` in what room is left (none if too little)."""
-    name = _shorten(name, _LABEL_CHARS)
+    """A row's label: the id, then ``detail`` in what room is left (none if too little).
+
+    Both are redacted before they are shortened, so that no number is cut unmasked.
+    """
+    name, detail = _shorten(redact(name), _LABEL_CHARS), redact(detail)
     room = _LABEL_CHARS - len(name) - 3
     return (f"{name} · ", _shorten(detail, room)) if room >= 4 else (name, "")
 
@@ -220,14 +225,18 @@ def _plan_days(plan: Plan) -> list[_dt.date]:
 
 
 def _view(core: list[_dt.date], near: Iterable[_dt.date]) -> _View:
-    """The view over ``core``, widened by the days of ``near`` that are close to it."""
+    """The view over ``core``, widened by the days of ``near`` that are close to it.
+
+    It shows whole months, at least one: a plan whose days all fall after
+    :data:`_LAST_DAY` is drawn against the last month that has a next one.
+    """
     low, high = min(core), max(core)
     slack = max(_NEAR_SLACK_DAYS, (high - low).days // 4)
     for day in near:
         if abs((day - low).days) <= slack or abs((day - high).days) <= slack:
             low, high = min(low, day), max(high, day)
     return _View(
-        first=_month_start(low).toordinal(),
+        first=_month_start(min(low, _LAST_DAY)).toordinal(),
         last=_next_month(min(high, _LAST_DAY)).toordinal(),
     )
 
@@ -589,6 +598,7 @@ def _optional_date(value: object) -> pendulum.Date | None:
     return None if value is None else as_date(value, "as_of")
 
 
+@redacted_repr
 @attrs.frozen(kw_only=True)
 class Timeline:
     """A plan's timeline as of a day, for notebooks: shown as HTML, or saved as SVG.

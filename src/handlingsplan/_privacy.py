@@ -8,6 +8,11 @@ birth-date part and masks the last four digits, as
 value it got: its ``repr``, cut to at most :data:`ECHO_LIMIT` characters, redacted,
 and never raising whatever the value is.
 
+Two class decorators apply :func:`redact` where a class renders itself:
+:func:`redacted_repr` to its ``repr`` (and so its ``str``), and :func:`private` also to
+the ``TypeError`` its ``__init__`` raises for an unexpected keyword argument, whose
+name Python echoes.
+
 >>> redact("id 19900517-2391 and 9005172391")
 'id 19900517-**** and 900517****'
 >>> echo("x" * 100)
@@ -18,17 +23,21 @@ and never raising whatever the value is.
 
 from __future__ import annotations
 
+import functools
 import re
 import sys
-from typing import Final
+from typing import Any, Final, TypeVar
 
-__all__ = ["ECHO_LIMIT", "echo", "redact"]
+__all__ = ["ECHO_LIMIT", "cut", "echo", "private", "redact", "redacted_repr"]
+
+T = TypeVar("T")
 
 ECHO_LIMIT: Final = 60
 """The longest echo of an input value in a message, in characters."""
 
 _NUMBER = re.compile(r"([0-9]{6}(?:[0-9]{2})?)([-+]?)[0-9]{4}")
 _MAX_DIGITS: Final = sys.get_int_max_str_digits() or 4300
+_LONGEST: Final = 13  # YYYYMMDD-NNNN: a number cut in two is masked before the cut
 
 
 def redact(text: str) -> str:
@@ -51,4 +60,42 @@ def echo(value: object) -> str:
         if isinstance(value, int):
             return f"a number of more than {_MAX_DIGITS} digits"
         text = f"<{type(value).__name__} object>"
-    return redact(cut(text))
+    return cut(redact(text[: ECHO_LIMIT + _LONGEST]))
+
+
+def redacted_repr(cls: type[T]) -> type[T]:
+    """Class decorator: ``cls``'s ``repr``, and so its ``str``, with :func:`redact` applied.
+
+    The ``repr`` is otherwise the one the class had, attrs-generated or written.
+    """
+    shown = cls.__repr__
+
+    @functools.wraps(shown)
+    def masked_repr(self: T) -> str:
+        return redact(shown(self))
+
+    cls.__repr__ = masked_repr  # type: ignore[assignment]
+    return cls
+
+
+def private(cls: type[T]) -> type[T]:
+    """Class decorator for the model: :func:`redacted_repr`, and a redacted ``TypeError``.
+
+    Python names an unexpected keyword argument in its ``TypeError``; from a dict or
+    :func:`attrs.evolve` that name is input, and may be an identity number.
+    """
+    init = cls.__init__
+
+    @functools.wraps(init)
+    def masked_init(self: T, *args: Any, **kwargs: Any) -> None:
+        try:
+            init(self, *args, **kwargs)
+        except TypeError as error:
+            message = str(error)
+            masked = redact(message)
+            if masked == message:
+                raise
+            raise TypeError(masked) from None
+
+    cls.__init__ = masked_init  # type: ignore[method-assign, assignment]
+    return redacted_repr(cls)

@@ -19,6 +19,7 @@ from collections.abc import Iterable, Iterator
 
 import attrs
 
+from ._privacy import echo, redacted_repr
 from .dates import as_date
 from .deadlines import Deadline
 from .model import Plan
@@ -69,7 +70,7 @@ def to_records(reports: Iterable[Report], *, locale: str = "en") -> list[dict[st
     ``datetime.date`` values.
     """
     if locale not in LOCALES:
-        raise ValueError(f"locale must be one of {LOCALES}, not {locale!r}")
+        raise ValueError(f"locale must be one of {LOCALES}, not {echo(locale)}")
     return [
         {
             "plan_id": report.plan_id,
@@ -87,6 +88,7 @@ def to_records(reports: Iterable[Report], *, locale: str = "en") -> list[dict[st
     ]
 
 
+@redacted_repr
 @attrs.frozen(kw_only=True)
 class CaseloadSummary:
     """Counts over a caseload's reports, and the key dates falling due soon.
@@ -119,7 +121,7 @@ class CaseloadSummary:
 def caseload_summary(reports: Iterable[Report], *, weeks: int = 4) -> CaseloadSummary:
     """Plans with errors and warnings, findings per code, and deadlines due in ``weeks``."""
     if isinstance(weeks, bool) or not isinstance(weeks, int) or weeks < 0:
-        raise ValueError(f"weeks must be a whole number of weeks, not {weeks!r}")
+        raise ValueError(f"weeks must be a whole number of weeks, not {echo(weeks)}")
     plans = with_errors = with_warnings = 0
     per_code: Counter[str] = Counter()
     upcoming: list[tuple[str, Deadline]] = []
@@ -146,6 +148,7 @@ def caseload_summary(reports: Iterable[Report], *, weeks: int = 4) -> CaseloadSu
     )
 
 
+@redacted_repr
 @attrs.frozen(kw_only=True)
 class RuleImpact:
     """How a candidate rule set or reform changes one rule code's findings.

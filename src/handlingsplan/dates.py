@@ -30,6 +30,8 @@ from typing import Literal
 import holidays
 import pendulum
 
+from ._privacy import echo
+
 __all__ = [
     "LeapDay",
     "add_days",
@@ -60,17 +62,17 @@ def as_date(value: object, name: str = "date") -> pendulum.Date:
     TypeError: start must be a date, not a datetime: datetime.datetime(2025, 1, 13, 9, 0)
     """
     if isinstance(value, _dt.datetime):
-        raise TypeError(f"{name} must be a date, not a datetime: {value!r}")
+        raise TypeError(f"{name} must be a date, not a datetime: {echo(value)}")
     if type(value) is pendulum.Date:
         return value
     if isinstance(value, _dt.date):
         return pendulum.Date(value.year, value.month, value.day)
-    raise TypeError(f"{name} must be a datetime.date, not {type(value).__name__}: {value!r}")
+    raise TypeError(f"{name} must be a datetime.date, not {type(value).__name__}: {echo(value)}")
 
 
 def _as_int(value: object, name: str) -> int:
     if isinstance(value, bool) or not isinstance(value, int):
-        raise TypeError(f"{name} must be an int, not {type(value).__name__}: {value!r}")
+        raise TypeError(f"{name} must be an int, not {type(value).__name__}: {echo(value)}")
     return value
 
 
@@ -79,7 +81,7 @@ def _check_leap_day(leap_day: object) -> LeapDay:
         return "feb28"
     if leap_day == "mar1":
         return "mar1"
-    raise ValueError(f"leap_day must be one of {_LEAP_DAYS}, not {leap_day!r}")
+    raise ValueError(f"leap_day must be one of {_LEAP_DAYS}, not {echo(leap_day)}")
 
 
 def _shift_months(year: int, month: int, day: int, months: int) -> pendulum.Date:

@@ -45,7 +45,7 @@ from ._clock import (
 )
 from ._explain import explain
 from ._frozen import FrozenMapping, json_ready
-from ._privacy import echo
+from ._privacy import echo, redacted_repr
 from .dates import add_days, add_months, age_on, birthday, statutory_deadline
 from .model import ActivityKind, ActivityStatus, Plan, Programme
 from .parameters import DEFAULT_PARAMETERS, Parameters
@@ -132,6 +132,7 @@ _ACTIONS = frozenset(
 )
 
 
+@redacted_repr
 @attrs.frozen(kw_only=True)
 class Deadline:
     """A key date of a plan: ``due``, and ``act_by`` (``due`` moved per 1930:173 2 §).

@@ -35,7 +35,17 @@ __all__ = [
 
 
 class HandlingsplanError(Exception):
-    """The root of every exception ``handlingsplan`` raises on purpose."""
+    """The root of every exception ``handlingsplan`` raises on purpose.
+
+    Its message is meant for people, so an identity number in it is masked, whichever
+    value (a plan id, a rule code, an exception's text) brought it in.
+
+    >>> str(HandlingsplanError("plan 19900517-2391"))
+    'plan 19900517-****'
+    """
+
+    def __init__(self, *args: object) -> None:
+        super().__init__(*(redact(arg) if isinstance(arg, str) else arg for arg in args))
 
 
 class InvalidPlanError(HandlingsplanError, ValueError):

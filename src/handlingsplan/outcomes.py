@@ -22,6 +22,7 @@ from typing import Literal
 
 import attrs
 
+from ._privacy import echo
 from .dates import as_date
 from .model import ExitReason, Gender, OutcomeStatus, Plan
 from .parameters import DEFAULT_PARAMETERS, Parameters
@@ -105,7 +106,7 @@ def outcome_rates(
     if last < first:
         raise ValueError(f"exited_to ({last}) is before exited_from ({first})")
     if by not in (None, "gender", "exit_reason"):
-        raise ValueError(f"by must be None, 'gender' or 'exit_reason', not {by!r}")
+        raise ValueError(f"by must be None, 'gender' or 'exit_reason', not {echo(by)}")
     target = float(parameters.value("outcome_target", last))
     counts = {name: [0, 0, 0] for name in _group_names(by)}  # exited, followed up, positive
     for plan in plans:

@@ -9,7 +9,7 @@ from typing import Any, Generic, TypeVar
 
 import attrs
 
-from .._privacy import echo
+from .._privacy import echo, redact, redacted_repr
 from ..errors import InvalidPlanError
 from ..model import (
     Activity,
@@ -31,6 +31,7 @@ _Item = TypeVar("_Item", Activity, Milestone)
 # -- differences --------------------------------------------------------------------
 
 
+@redacted_repr
 @attrs.frozen(kw_only=True)
 class FieldChange:
     """One field whose value changed from ``old`` to ``new``."""
@@ -40,6 +41,7 @@ class FieldChange:
     new: Any
 
 
+@redacted_repr
 @attrs.frozen(kw_only=True)
 class ItemChange:
     """The fields that changed in the activity or milestone with ``id``."""
@@ -48,6 +50,7 @@ class ItemChange:
     changes: tuple[FieldChange, ...]
 
 
+@redacted_repr
 @attrs.frozen(kw_only=True)
 class CollectionDiff(Generic[_T]):
     """What changed in one collection of a plan: its activities, milestones or interruptions.
@@ -70,6 +73,7 @@ class CollectionDiff(Generic[_T]):
         return not (self.added or self.removed or self.changed) and self.order is None
 
 
+@redacted_repr
 @attrs.frozen(kw_only=True)
 class PlanDiff:
     """What changed from one version of a plan to the next, as data.
@@ -128,7 +132,8 @@ class PlanDiff:
         """The changes as readable lines in ``locale`` (``"sv"`` or ``"en"``).
 
         Field names are those of the dict form and values are shown as there, except
-        that an identity number is masked. Another locale raises ``ValueError``.
+        that an identity number is masked, whichever field holds it. Another locale
+        raises ``ValueError``.
         """
         if locale not in LOCALES:
             raise ValueError(f"locale must be one of {LOCALES}, not {echo(locale)}")
@@ -142,7 +147,7 @@ class PlanDiff:
         def line(template: str, change: FieldChange | None = None, **more: object) -> str:
             if change is not None:
                 more.update(field=change.field, old=show(change.old), new=show(change.new))
-            return text[template].format(**more)
+            return redact(text[template].format(**more))
 
         lines = [line("field", change) for change in self.fields]
         lines.extend(line("participant", change) for change in self.participant)

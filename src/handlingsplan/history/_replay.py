@@ -7,6 +7,7 @@ from collections.abc import Callable, Hashable, Iterable
 
 import attrs
 
+from .._privacy import redacted_repr
 from ..dates import as_date
 from ..parameters import DEFAULT_PARAMETERS, Parameters
 from ..rules import DEFAULT_RULES, Finding, Report, Rule, RuleSet, evaluate
@@ -54,6 +55,7 @@ def finding_key(finding: Finding) -> FindingKey:
     return (finding.code, finding.reason, finding.subject, finding.on)
 
 
+@redacted_repr
 @attrs.frozen(kw_only=True)
 class HistoryStep:
     """The report on one revision, and how its findings differ from the step before.
@@ -116,6 +118,7 @@ def evaluate_history(
     return tuple(steps)
 
 
+@redacted_repr
 @attrs.frozen(kw_only=True)
 class FindingPeriod:
     """A period during which a finding was open.

@@ -10,7 +10,7 @@ from enum import StrEnum
 
 import attrs
 
-from .._privacy import echo
+from .._privacy import echo, private
 from ..dates import as_date
 from ..errors import InvalidPlanError
 from ..model import (
@@ -41,6 +41,7 @@ class AuthorRole(StrEnum):
 # -- revisions and the history ------------------------------------------------------
 
 
+@private
 @attrs.frozen(kw_only=True)
 class Revision:
     """One version of a plan as it was written down on ``recorded_on``.
@@ -70,6 +71,7 @@ def _recorded_on(revision: Revision) -> _dt.date:
     return revision.recorded_on
 
 
+@private
 @attrs.frozen(kw_only=True)
 class PlanHistory:
     """The revisions of one plan, oldest first: immutable and append-only.

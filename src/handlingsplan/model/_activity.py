@@ -8,6 +8,7 @@ from types import MappingProxyType
 
 import attrs
 
+from .._privacy import private
 from ._checks import Problems
 from ._enums import ActivityKind, ActivityStatus, Area
 
@@ -76,6 +77,7 @@ def _default_minors_only(activity: Activity) -> bool:
     return _kind(activity) is ActivityKind.GUARDIAN_SUPPORT
 
 
+@private
 @attrs.frozen(kw_only=True)
 class Activity:
     """Something the participant does, from ``start`` to ``end`` inclusive.

@@ -6,12 +6,14 @@ import datetime as _dt
 
 import attrs
 
+from .._privacy import private
 from ._checks import Problems
 from ._enums import ExitReason, OutcomeStatus
 
 __all__ = ["Exit", "FollowUp"]
 
 
+@private
 @attrs.frozen(kw_only=True)
 class Exit:
     """The end of a participation (*avslut*) on ``on``, with its reason."""
@@ -26,6 +28,7 @@ class Exit:
         check.done()
 
 
+@private
 @attrs.frozen(kw_only=True)
 class FollowUp:
     """The participant's status when followed up (*uppföljning*) on ``on``."""

@@ -8,6 +8,7 @@ import attrs
 import pendulum
 from personnummer import personnummer
 
+from .._privacy import private
 from ..errors import InvalidPlanError
 
 __all__ = ["IdentityNumber"]
@@ -17,6 +18,7 @@ _CHECK_MESSAGE = "is not a valid personnummer or samordningsnummer (check digit 
 _TEN = re.compile(r"[0-9]{6}[-+]?[0-9]{4}")
 
 
+@private
 @attrs.frozen(init=False, repr=False)
 class IdentityNumber:
     """A validated *personnummer* or *samordningsnummer* (coordination number).

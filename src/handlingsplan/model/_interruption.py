@@ -6,12 +6,14 @@ import datetime as _dt
 
 import attrs
 
+from .._privacy import private
 from ._checks import Problems
 from ._enums import InterruptionReason
 
 __all__ = ["Interruption"]
 
 
+@private
 @attrs.frozen(kw_only=True)
 class Interruption:
     """A period outside the programme, ``start`` to ``end`` inclusive.

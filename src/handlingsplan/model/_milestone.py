@@ -6,12 +6,14 @@ import datetime as _dt
 
 import attrs
 
+from .._privacy import private
 from ._checks import Problems
 from ._enums import MilestoneKind
 
 __all__ = ["Milestone"]
 
 
+@private
 @attrs.frozen(kw_only=True)
 class Milestone:
     """An intermediate goal (*delmål*) due on ``due``, achieved on ``achieved_on``."""

@@ -6,6 +6,7 @@ import datetime as _dt
 
 import attrs
 
+from .._privacy import private
 from ._checks import Problems
 from ._enums import Gender, PermitKind
 from ._identity import IdentityNumber
@@ -13,6 +14,7 @@ from ._identity import IdentityNumber
 __all__ = ["Participant", "Permit"]
 
 
+@private
 @attrs.frozen(kw_only=True)
 class Permit:
     """The residence permit that makes someone newly arrived (*nyanländ*).
@@ -36,6 +38,7 @@ class Permit:
         check.done()
 
 
+@private
 @attrs.frozen(kw_only=True)
 class Participant:
     """A person with an individual plan.

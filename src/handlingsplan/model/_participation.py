@@ -20,12 +20,14 @@ import datetime as _dt
 
 import attrs
 
+from .._privacy import private
 from ._checks import Problems
 from ._enums import AbsenceReason, ParticipationReason
 
 __all__ = ["Absence", "ParticipationChange"]
 
 
+@private
 @attrs.frozen
 class ParticipationChange:
     """From ``on`` (inclusive) the plan runs at ``percent`` (1–100) until the next change.
@@ -45,6 +47,7 @@ class ParticipationChange:
         check.done()
 
 
+@private
 @attrs.frozen
 class Absence:
     """A recorded absence from ``start`` to ``end``, both included.

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any
 import attrs
 import pendulum
 
-from .._privacy import echo
+from .._privacy import echo, private
 from ..dates import as_date
 from ..errors import InvalidPlanError
 from ._activity import TRANSITIONS, Activity
@@ -27,6 +27,7 @@ if TYPE_CHECKING:
 __all__ = ["Plan"]
 
 
+@private
 @attrs.frozen(kw_only=True)
 class Plan:
     """An individual plan: the participant, the referral and what is planned.

@@ -9,6 +9,7 @@ from enum import StrEnum
 import attrs
 import pendulum
 
+from .._privacy import redacted_repr
 from ..dates import LeapDay, add_months, add_years, as_date, birthday
 from ..model import Participant, PermitKind
 from ..parameters import DEFAULT_PARAMETERS, Parameters
@@ -44,6 +45,7 @@ class EligibilityStatus(StrEnum):
     UNDETERMINED = "undetermined"
 
 
+@redacted_repr
 @attrs.frozen(kw_only=True)
 class Eligibility:
     """The answer of :func:`check_eligibility`.

@@ -14,6 +14,7 @@ from typing import Any
 import attrs
 
 from .._frozen import FrozenMapping
+from .._privacy import echo, redact, redacted_repr
 from ..dates import as_date
 from ..deadlines import Deadline, DeadlineKind, deadlines
 from ..errors import DuplicateRuleError, InvalidRuleError, UnknownRuleError
@@ -56,7 +57,7 @@ _SEVERITY_ORDER = {Severity.ERROR: 0, Severity.WARNING: 1, Severity.INFO: 2}
 
 def _check_locale(locale: str) -> str:
     if locale not in LOCALES:
-        raise ValueError(f"locale must be one of {LOCALES}, not {locale!r}")
+        raise ValueError(f"locale must be one of {LOCALES}, not {echo(locale)}")
     return locale
 
 
@@ -95,6 +96,11 @@ def _display(value: Any) -> Any:
     return value
 
 
+def _messages_shown(messages: Mapping[str, Any]) -> Facts:
+    return Facts({locale: redact(str(text)) for locale, text in messages.items()})
+
+
+@redacted_repr
 @attrs.frozen(kw_only=True)
 class Finding:
     """What a rule found: structured data that can explain itself.
@@ -103,6 +109,10 @@ class Finding:
     plan; ``on`` the date the finding is about; ``facts`` the parameter values and dates
     used; ``basis`` the legal basis. ``message(locale)`` renders it in ``"sv"`` or
     ``"en"``.
+
+    Messages are text for people: an identity number in them (from an id, say) is
+    masked, as it is in :meth:`explain` and the ``repr``. ``subject`` and ``facts`` keep
+    the values as given.
     """
 
     code: str
@@ -113,7 +123,7 @@ class Finding:
     facts: Facts = attrs.field(converter=Facts)
     basis: str
     title: str
-    messages: Facts = attrs.field(converter=Facts)
+    messages: Facts = attrs.field(converter=_messages_shown)
 
     def message(self, locale: str = "sv") -> str:
         """The message in ``locale`` (``"sv"`` or ``"en"``); another raises ``ValueError``."""
@@ -133,7 +143,7 @@ class Finding:
             used = ", ".join(f"{key} = {_display(value)}" for key, value in self.facts.items())
             lines.append(f"  {labels['facts']}: {used}")
         lines.append(f"  {labels['basis']}: {self.basis}")
-        return "\n".join(lines)
+        return redact("\n".join(lines))
 
     def to_dict(self) -> dict[str, Any]:
         """A JSON-ready dict with the message in both languages."""
@@ -207,6 +217,7 @@ CheckFunction = Callable[["Context"], Iterable[Finding]]
 """The body of a rule: a function of the evaluation context yielding findings."""
 
 
+@redacted_repr
 @attrs.frozen(kw_only=True, eq=False)
 class Rule:
     """A rule: a check function with its code, title, severity, legal basis and messages.
@@ -337,6 +348,7 @@ def rule(
     return decorate
 
 
+@redacted_repr
 class RuleSet:
     """An immutable, ordered collection of rules with distinct codes."""
 
@@ -500,7 +512,7 @@ def build_finding(
     try:
         templates = current.messages[reason]
     except KeyError:
-        raise KeyError(f"rule {current.code} has no message for reason {reason!r}") from None
+        raise KeyError(f"rule {current.code} has no message for reason {echo(reason)}") from None
     values = {key: _display(value) for key, value in facts.items()}
     values.update(subject=subject or "", on=_display(on) or "", code=current.code)
     rendered = {locale: templates[locale].format(**values) for locale in LOCALES}
@@ -517,9 +529,14 @@ def build_finding(
     )
 
 
+@redacted_repr
 @attrs.frozen(kw_only=True)
 class Report:
-    """The result of :func:`evaluate`: findings in a stable order and the key dates."""
+    """The result of :func:`evaluate`: findings in a stable order and the key dates.
+
+    Its text for people (:meth:`explain`, the HTML, the ``repr``) masks identity
+    numbers; :meth:`to_dict` keeps ``plan_id`` and subjects as given.
+    """
 
     plan_id: str
     as_of: _dt.date
@@ -574,7 +591,7 @@ class Report:
                 + (f" ({deadline.subject})" if deadline.subject else "")
                 for deadline in upcoming
             )
-        return "\n".join(lines)
+        return redact("\n".join(lines))
 
     def to_dict(self) -> dict[str, Any]:
         """A JSON-ready dict, messages in both languages."""
@@ -623,7 +640,7 @@ def render_report_html(report: Report, locale: str = "en") -> str:
         f"<th>{name}</th>" for name in ("severity", "code", "subject", "on", "message", "basis")
     )
     caption = escape(f"{report.plan_id} as of {report.as_of.isoformat()}")
-    return (
+    return redact(
         f'<table class="handlingsplan-report"><caption>{caption}</caption>'
         f"<thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table>"
     )
