@@ -43,6 +43,7 @@ from pydantic import (
 from pydantic_core import CoreSchema, PydanticCustomError, core_schema
 
 from handlingsplan import (
+    AbsenceReason,
     ActivityKind,
     ActivityStatus,
     Area,
@@ -51,6 +52,7 @@ from handlingsplan import (
     InterruptionReason,
     MilestoneKind,
     OutcomeStatus,
+    ParticipationReason,
     PermitKind,
     Programme,
 )
@@ -227,6 +229,25 @@ class InterruptionModel(_Frozen):
         return self
 
 
+class ParticipationChangeModel(_Frozen):
+    on: IsoDate
+    percent: Percent
+    reason: Annotated[ParticipationReason, _Lax] | None = None
+
+
+class AbsenceModel(_Frozen):
+    start: IsoDate
+    end: IsoDate
+    reason: Annotated[AbsenceReason, _Lax]
+    percent: Percent = 100
+
+    @model_validator(mode="after")
+    def _end_not_before_start(self) -> AbsenceModel:
+        if self.end < self.start:
+            raise PydanticCustomError("date_order", "end is before start")
+        return self
+
+
 class ExitModel(_Frozen):
     on: IsoDate
     reason: Annotated[ExitReason, _Lax]
@@ -238,16 +259,21 @@ class FollowUpModel(_Frozen):
 
 
 class PlanModel(_Frozen):
-    schema_: Literal["handlingsplan/1"] = Field(default="handlingsplan/1", alias="schema")
+    schema_: Literal["handlingsplan/1", "handlingsplan/2"] = Field(
+        default="handlingsplan/2", alias="schema"
+    )
     id: NonBlank
     participant: ParticipantModel
     referred_on: IsoDate
     programme: Annotated[Programme, _Lax] = Programme.ESTABLISHMENT
     plan_made_on: IsoDate | None = None
     participation_percent: Percent = 100
+    participation_reason: Annotated[ParticipationReason, _Lax] | None = None
+    participation_changes: Annotated[tuple[ParticipationChangeModel, ...], _ListOrTuple()] = ()
     activities: Annotated[tuple[ActivityModel, ...], _ListOrTuple()] = ()
     milestones: Annotated[tuple[MilestoneModel, ...], _ListOrTuple()] = ()
     interruptions: Annotated[tuple[InterruptionModel, ...], _ListOrTuple()] = ()
+    absences: Annotated[tuple[AbsenceModel, ...], _ListOrTuple()] = ()
     exit: ExitModel | None = None
     follow_up: FollowUpModel | None = None
 
@@ -266,6 +292,21 @@ class PlanModel(_Frozen):
             for first in spans[:j]:
                 if second.start <= first.end and first.start <= second.end:
                     problems.append(f"interruptions[{j}] overlaps another")
+                    break
+        start = self.plan_made_on or self.referred_on
+        previous = None
+        for index, change in enumerate(self.participation_changes):
+            if change.on < start or (previous is not None and change.on <= previous):
+                problems.append(f"participation_changes[{index}].on is out of order")
+            previous = change.on
+        for j, second_absence in enumerate(self.absences):
+            for first_absence in self.absences[:j]:
+                if (
+                    first_absence.reason == second_absence.reason
+                    and second_absence.start <= first_absence.end
+                    and first_absence.start <= second_absence.end
+                ):
+                    problems.append(f"absences[{j}] overlaps another")
                     break
         if self.exit is not None and self.exit.on < self.referred_on:
             problems.append("exit.on is before the referral")

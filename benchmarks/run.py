@@ -305,7 +305,7 @@ def plan_dict(rng: random.Random, number: int, activities: int | None = None) ->
         else None
     )
     return {
-        "schema": "handlingsplan/1",
+        "schema": "handlingsplan/2",
         "id": f"plan-{number:06d}",
         "programme": (
             Programme.MUNICIPAL if rng.random() < 0.15 else Programme.ESTABLISHMENT
@@ -313,6 +313,9 @@ def plan_dict(rng: random.Random, number: int, activities: int | None = None) ->
         "referred_on": referred.isoformat(),
         "plan_made_on": None if made is None else made.isoformat(),
         "participation_percent": rng.choice(_PERCENTS),
+        "participation_reason": None,
+        "participation_changes": [],
+        "absences": [],
         "participant": _participant(rng, number, referred),
         "activities": [
             _activity(rng, index, start, patterned=activities is not None)
