@@ -13,7 +13,7 @@ from typing import Any
 
 import attrs
 
-from .._frozen import FrozenMapping
+from .._frozen import FrozenMapping, freeze
 from ..dates import as_date
 from ..deadlines import Deadline, DeadlineKind, deadlines
 from ..errors import DuplicateRuleError, InvalidRuleError, UnknownRuleError
@@ -63,12 +63,18 @@ def _check_locale(locale: str) -> str:
 class Facts(FrozenMapping[Any]):
     """An immutable, hashable mapping of the facts a finding used.
 
-    >>> facts = Facts({"months": 24})
-    >>> facts["months"], dict(facts)
-    (24, {'months': 24})
+    Lists, sets and mappings among the values are frozen (see :func:`freeze`), so a
+    finding's facts cannot change after it is made.
+
+    >>> facts = Facts({"months": 24, "weeks": [3, 4]})
+    >>> facts["weeks"], dict(facts)
+    ((3, 4), {'months': 24, 'weeks': (3, 4)})
     """
 
     __slots__ = ()
+
+    def __init__(self, items: Mapping[str, Any] | Iterable[tuple[str, Any]] = ()) -> None:
+        super().__init__((key, freeze(value)) for key, value in dict(items).items())
 
 
 def _json_ready(value: Any) -> Any:
@@ -186,6 +192,16 @@ _LABELS = {
 }
 
 
+Messages = FrozenMapping[FrozenMapping[str]]
+"""A rule's message templates: ``{reason: {locale: template}}``."""
+
+
+def _frozen_messages(messages: Mapping[str, Mapping[str, str]]) -> Messages:
+    return FrozenMapping(
+        (str(reason), FrozenMapping(templates)) for reason, templates in messages.items()
+    )
+
+
 def _messages(code: str, messages: Mapping[str, Any]) -> Mapping[str, Mapping[str, str]]:
     if set(messages) == set(LOCALES) and all(isinstance(v, str) for v in messages.values()):
         return {DEFAULT_REASON: dict(messages)}
@@ -223,7 +239,7 @@ class Rule:
     programmes: frozenset[Programme] | None
     valid_from: _dt.date | None
     valid_to: _dt.date | None
-    messages: Mapping[str, Mapping[str, str]]
+    messages: Messages = attrs.field(converter=_frozen_messages)
     check: CheckFunction
 
     def in_force(self, day: _dt.date) -> bool:
@@ -342,7 +358,7 @@ class RuleSet:
 
     __slots__ = ("_by_code", "_rules")
     _rules: tuple[Rule, ...]
-    _by_code: dict[str, Rule]
+    _by_code: FrozenMapping[Rule]
 
     def __init__(self, rules: Iterable[Rule] = ()) -> None:
         ordered = tuple(rules)
@@ -354,7 +370,7 @@ class RuleSet:
                 raise DuplicateRuleError(f"rule code {item.code!r} appears twice")
             by_code[item.code] = item
         object.__setattr__(self, "_rules", ordered)
-        object.__setattr__(self, "_by_code", by_code)
+        object.__setattr__(self, "_by_code", FrozenMapping(by_code))
 
     def __setattr__(self, name: str, value: object) -> None:
         raise AttributeError("RuleSet is immutable; use with_rules or without")
@@ -440,10 +456,10 @@ class Context:
         self.key_dates = (
             key_dates if key_dates is not None else deadlines(plan, parameters=parameters)
         )
-        by_kind: dict[DeadlineKind, list[Deadline]] = {}
+        by_kind: dict[str, list[Deadline]] = {}
         for deadline in self.key_dates:
             by_kind.setdefault(deadline.kind, []).append(deadline)
-        self._by_kind = by_kind
+        self._by_kind = FrozenMapping((kind, tuple(dates)) for kind, dates in by_kind.items())
         self._rule: Rule | None = None
 
     @property
