@@ -220,10 +220,22 @@ def test_findings_cannot_be_changed() -> None:
         _reports()[0].findings = ()  # type: ignore[misc]
 
 
+@pytest.mark.parametrize("name", ["DEFAULT_RULES", "DEFAULT_PARAMETERS", "reports", "history"])
+def test_values_stay_frozen_through_pickling(name: str) -> None:
+    value = _public_values()[name]
+    copy = pickle.loads(pickle.dumps(value))
+    assert copy == value
+    assert mutable_containers(copy, name) == []
+
+
 # -- freezing --------------------------------------------------------------------------
 
 _json = st.recursive(
-    st.none() | st.booleans() | st.integers() | st.text(max_size=5),
+    st.none()
+    | st.booleans()
+    | st.integers()
+    | st.text(max_size=5)
+    | st.binary(max_size=3).map(bytearray),
     lambda children: (
         st.lists(children, max_size=3)
         | st.sets(st.integers(), max_size=3)
