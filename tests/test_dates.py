@@ -4,15 +4,20 @@ from __future__ import annotations
 
 import calendar
 import datetime as _dt
+import json
+import subprocess
+import sys
 from collections.abc import Callable
 from typing import Any
 
+import holidays
 import pendulum
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
 from handlingsplan.dates import (
+    _non_working_holidays,
     add_days,
     add_months,
     add_years,
@@ -449,6 +454,49 @@ def test_working_days_in_2026_lag_1989_253() -> None:
 def test_working_days_does_not_count_a_holiday_on_a_weekend_twice() -> None:
     """Christmas Day 2021 (Saturday) and Second Day of Christmas (Sunday) are weekend days."""
     assert working_days(d(2021, 12, 20), d(2021, 12, 26)) == 4
+
+
+# -- the Swedish calendar, loaded on its own ------------------------------------------
+
+_FIRST_USE = """
+import datetime, json, sys
+from handlingsplan import evaluate
+from handlingsplan._demo import DEMO_AS_OF, demo_caseload
+from handlingsplan.dates import is_working_day
+
+assert not is_working_day(datetime.date(2026, 6, 19))  # midsommarafton
+for plan in demo_caseload():
+    evaluate(plan, as_of=DEMO_AS_OF)
+print(json.dumps(sorted(name for name in sys.modules if name.startswith("holidays.countries"))))
+"""
+
+
+def test_the_first_use_loads_no_other_country_of_the_holidays_package() -> None:
+    """``holidays.countries`` imports every country's module; the calendar needs only Sweden's.
+
+    Run in a fresh interpreter, where nothing has imported the holidays package yet.
+    """
+    result = subprocess.run(
+        [sys.executable, "-c", _FIRST_USE],
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=120,
+    )
+    assert result.returncode == 0, result.stderr
+    loaded = json.loads(result.stdout)
+    assert "holidays.countries.germany" not in loaded
+    assert "holidays.countries" not in loaded
+    assert loaded == []
+
+
+@given(st.integers(min_value=MIN_HOLIDAY_DATE.year, max_value=MAX_DATE.year))
+def test_the_calendar_is_the_holidays_packages_swedish_calendar(year: int) -> None:
+    """The calendar loaded on its own holds the days ``country_holidays("SE")`` holds."""
+    expected = holidays.country_holidays(
+        "SE", years=year, categories=(holidays.PUBLIC, holidays.DE_FACTO)
+    )
+    assert _non_working_holidays(year) == frozenset(expected.keys())
 
 
 # -- properties ------------------------------------------------------------------------

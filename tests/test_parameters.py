@@ -9,6 +9,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from handlingsplan._frozen import FrozenMapping
 from handlingsplan.dates import birthday
 from handlingsplan.errors import HandlingsplanError, ParameterError, UnknownParameterError
 from handlingsplan.parameters import (
@@ -313,7 +314,7 @@ def test_parameter_with_value_adds_a_dated_value() -> None:
 
 def test_parameters_is_immutable() -> None:
     with pytest.raises(AttributeError, match="immutable"):
-        DEFAULT_PARAMETERS._by_name = {}
+        DEFAULT_PARAMETERS._by_name = FrozenMapping()
     with pytest.raises(AttributeError):
         DEFAULT_PARAMETERS.extra = 1
     with pytest.raises(TypeError):

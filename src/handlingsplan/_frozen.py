@@ -1,15 +1,23 @@
-"""An immutable, hashable, picklable mapping, for values that hold mappings."""
+"""Immutable containers for values that hold mappings and sequences.
+
+:class:`FrozenMapping` is an immutable, hashable, picklable mapping; :func:`freeze`
+turns nested dicts, lists and sets into frozen mappings, tuples and frozensets, so
+that nothing reachable from a public value can be changed in place.
+"""
 
 from __future__ import annotations
 
 import datetime as _dt
 from collections.abc import Iterable, Iterator, Mapping
 from enum import Enum
+from types import MappingProxyType
 from typing import Any, TypeVar
 
 from ._privacy import redacted_repr
 
 V = TypeVar("V")
+
+__all__ = ["FrozenMapping", "freeze"]
 
 
 @redacted_repr
@@ -18,13 +26,18 @@ class FrozenMapping(Mapping[str, V]):
 
     >>> FrozenMapping({"months": 24})["months"]
     24
+    >>> FrozenMapping({"months": 24})["months"] = 12
+    Traceback (most recent call last):
+    ...
+    TypeError: 'FrozenMapping' object does not support item assignment
     """
 
     __slots__ = ("_items",)
-    _items: dict[str, V]
+    _items: Mapping[str, V]
 
     def __init__(self, items: Mapping[str, V] | Iterable[tuple[str, V]] = ()) -> None:
-        object.__setattr__(self, "_items", dict(items))
+        # A read-only view of a private copy: not even ``_items`` can be changed.
+        object.__setattr__(self, "_items", MappingProxyType(dict(items)))
 
     def __getitem__(self, key: str) -> V:
         return self._items[key]
@@ -42,10 +55,30 @@ class FrozenMapping(Mapping[str, V]):
         raise AttributeError(f"{type(self).__name__} is immutable")
 
     def __repr__(self) -> str:
-        return f"{type(self).__name__}({self._items!r})"
+        return f"{type(self).__name__}({dict(self._items)!r})"
 
     def __reduce__(self) -> tuple[type[FrozenMapping[Any]], tuple[dict[str, V]]]:
-        return (type(self), (self._items,))
+        return (type(self), (dict(self._items),))
+
+
+def freeze(value: Any) -> Any:
+    """``value`` with every dict, list, set and bytearray in it made immutable.
+
+    Mappings become :class:`FrozenMapping`, lists and tuples tuples, sets frozensets
+    and a bytearray bytes, all the way down; other values are kept as they are.
+
+    >>> freeze({"weeks": [1, 2], "codes": {"A"}})
+    FrozenMapping({'weeks': (1, 2), 'codes': frozenset({'A'})})
+    """
+    if isinstance(value, Mapping):
+        return FrozenMapping((key, freeze(item)) for key, item in value.items())
+    if isinstance(value, list) or type(value) is tuple:
+        return tuple(freeze(item) for item in value)
+    if isinstance(value, set | frozenset):
+        return frozenset(freeze(item) for item in value)
+    if isinstance(value, bytearray):
+        return bytes(value)
+    return value
 
 
 def json_ready(value: Any) -> Any:

@@ -7,7 +7,8 @@
   midsommarafton, julafton or nyårsafton moves to the next weekday (1930:173 2 §).
   Ends of entitlement periods do not move.
 * Public holidays follow *Lag (1989:253) om allmänna helgdagar*, from the ``holidays``
-  package's Swedish calendar with its ``public`` and ``de_facto`` categories.
+  package's Swedish calendar with its ``public`` and ``de_facto`` categories. Only
+  that calendar's module is loaded, not the package's other countries.
 
 Every function accepts any :class:`datetime.date` (``pendulum.Date`` included),
 returns a ``pendulum.Date`` and refuses a :class:`datetime.datetime` or a non-date
@@ -24,11 +25,15 @@ from __future__ import annotations
 
 import calendar
 import datetime as _dt
+import types
 from functools import lru_cache
+from importlib.machinery import SourceFileLoader
+from pathlib import Path
 from typing import Literal
 
 import holidays
 import pendulum
+from holidays.holiday_base import HolidayBase
 
 from ._privacy import echo
 
@@ -175,10 +180,33 @@ def age_on(birth_date: _dt.date, on: _dt.date, *, leap_day: LeapDay = "feb28") -
     return years
 
 
+_SWEDEN_MODULE = "holidays.countries.sweden"
+
+
+@lru_cache(maxsize=1)
+def _sweden() -> type[HolidayBase]:
+    """The ``holidays`` package's Swedish calendar class, loaded from its module alone.
+
+    ``holidays.country_holidays`` and any import from ``holidays.countries`` run that
+    package's ``__init__``, which imports every country's module (some 250 files).
+    The Swedish module imports only the package's shared base and calendar modules,
+    so it is loaded from its file on its own, without being registered as the
+    package's submodule.
+    """
+    path = Path(holidays.__file__).parent / "countries" / "sweden.py"
+    loader = SourceFileLoader(_SWEDEN_MODULE, str(path))
+    module = types.ModuleType(loader.name)
+    module.__file__ = loader.path
+    module.__loader__ = loader
+    loader.exec_module(module)
+    sweden: type[HolidayBase] = module.Sweden
+    return sweden
+
+
 @lru_cache(maxsize=512)
 def _non_working_holidays(year: int) -> frozenset[_dt.date]:
     """Public holidays and the three eves of ``year`` (the calendar omits plain Sundays)."""
-    calendar_ = holidays.country_holidays("SE", years=year, categories=("public", "de_facto"))
+    calendar_ = _sweden()(years=year, categories=("public", "de_facto"))
     return frozenset(calendar_.keys())
 
 

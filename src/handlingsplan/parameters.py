@@ -20,7 +20,8 @@ from __future__ import annotations
 
 import bisect
 import datetime as _dt
-from collections.abc import Iterable, Iterator, Mapping
+import functools
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from typing import Any
 
 import attrs
@@ -190,9 +191,9 @@ class Parameters(Mapping[str, Parameter]):
     """
 
     __slots__ = ("_by_name", "_on", "_upper_ages")
-    _by_name: Mapping[str, Parameter]
-    _on: dict[_dt.date, ParameterValues]
-    _upper_ages: dict[_dt.date, int]
+    _by_name: FrozenMapping[Parameter]
+    _on: Callable[[_dt.date], ParameterValues]
+    _upper_ages: Callable[[_dt.date], int]
 
     def __init__(self, parameters: Iterable[Parameter]) -> None:
         by_name: dict[str, Parameter] = {}
@@ -203,10 +204,12 @@ class Parameters(Mapping[str, Parameter]):
         missing = [name for name in _DEFAULT_NAMES if name not in by_name]
         if missing:
             raise UnknownParameterError(f"missing parameters: {', '.join(missing)}")
-        object.__setattr__(self, "_by_name", by_name)
-        # Records already built, by day: the collection never changes, so neither do they.
-        object.__setattr__(self, "_on", {})
-        object.__setattr__(self, "_upper_ages", {})
+        object.__setattr__(self, "_by_name", FrozenMapping(by_name))
+        # Memos of what was already worked out, by day: the collection never changes, so
+        # neither do its records. They are bounded, and hold no container a caller sees.
+        memo = functools.lru_cache(maxsize=_CACHED_DAYS)
+        object.__setattr__(self, "_on", memo(self._record_on))
+        object.__setattr__(self, "_upper_ages", memo(self._upper_age_for))
 
     def __getitem__(self, name: str) -> Parameter:
         try:
@@ -238,17 +241,13 @@ class Parameters(Mapping[str, Parameter]):
 
     def on(self, day: _dt.date) -> ParameterValues:
         """The values in force on ``day``; :class:`ParameterError` before any history."""
-        when = as_date(day, "day")
-        cached = self._on.get(when)
-        if cached is not None:
-            return cached
+        return self._on(as_date(day, "day"))
+
+    def _record_on(self, when: _dt.date) -> ParameterValues:
         values = {name: parameter.value_on(when) for name, parameter in self._by_name.items()}
         extra = {name: value for name, value in values.items() if name not in _DEFAULT_NAMES}
         fields = {name: values[name] for name in _DEFAULT_NAMES}
-        record = ParameterValues(on=when, extra=extra, **fields)  # type: ignore[arg-type]
-        if len(self._on) < _CACHED_DAYS:
-            self._on[when] = record
-        return record
+        return ParameterValues(on=when, extra=extra, **fields)  # type: ignore[arg-type]
 
     def value(self, name: str, day: _dt.date) -> Value:
         """The value of ``name`` in force on an event's ``day`` (earliest before history)."""
@@ -286,10 +285,9 @@ class Parameters(Mapping[str, Parameter]):
         >>> DEFAULT_PARAMETERS.upper_age_for(date(1960, 3, 1))
         67
         """
-        born = as_date(birth_date, "birth_date")
-        cached = self._upper_ages.get(born)
-        if cached is not None:
-            return cached
+        return self._upper_ages(as_date(birth_date, "birth_date"))
+
+    def _upper_age_for(self, born: _dt.date) -> int:
         parameter = self["programme_upper_age"]
         leap_day = self.value("leap_day", born)
         ages = sorted({int(value) for value in parameter.values})
@@ -299,8 +297,6 @@ class Parameters(Mapping[str, Parameter]):
             if int(parameter.value_for_event(reached)) <= age:
                 found = age
                 break
-        if len(self._upper_ages) < _CACHED_DAYS:
-            self._upper_ages[born] = found
         return found
 
 

@@ -13,7 +13,7 @@ from typing import Any
 
 import attrs
 
-from .._frozen import FrozenMapping
+from .._frozen import FrozenMapping, freeze, json_ready
 from .._privacy import echo, redact, redacted_repr
 from ..dates import as_date
 from ..deadlines import Deadline, DeadlineKind, deadlines
@@ -64,24 +64,18 @@ def _check_locale(locale: str) -> str:
 class Facts(FrozenMapping[Any]):
     """An immutable, hashable mapping of the facts a finding used.
 
-    >>> facts = Facts({"months": 24})
-    >>> facts["months"], dict(facts)
-    (24, {'months': 24})
+    Lists, sets and mappings among the values are frozen (see :func:`freeze`), so a
+    finding's facts cannot change after it is made.
+
+    >>> facts = Facts({"months": 24, "weeks": [3, 4]})
+    >>> facts["weeks"], dict(facts)
+    ((3, 4), {'months': 24, 'weeks': (3, 4)})
     """
 
     __slots__ = ()
 
-
-def _json_ready(value: Any) -> Any:
-    if isinstance(value, _dt.date):
-        return value.isoformat()
-    if isinstance(value, Enum):
-        return value.value
-    if isinstance(value, tuple | list):
-        return [_json_ready(item) for item in value]
-    if isinstance(value, Mapping):
-        return {str(key): _json_ready(item) for key, item in value.items()}
-    return value
+    def __init__(self, items: Mapping[str, Any] | Iterable[tuple[str, Any]] = ()) -> None:
+        super().__init__((key, freeze(value)) for key, value in dict(items).items())
 
 
 def _display(value: Any) -> Any:
@@ -153,7 +147,7 @@ class Finding:
             "reason": self.reason,
             "subject": self.subject,
             "on": self.on.isoformat() if self.on is not None else None,
-            "facts": _json_ready(self.facts),
+            "facts": json_ready(self.facts),
             "basis": self.basis,
             "title": self.title,
             "messages": dict(self.messages),
@@ -196,6 +190,16 @@ _LABELS = {
 }
 
 
+Messages = FrozenMapping[FrozenMapping[str]]
+"""A rule's message templates: ``{reason: {locale: template}}``."""
+
+
+def _frozen_messages(messages: Mapping[str, Mapping[str, str]]) -> Messages:
+    return FrozenMapping(
+        (str(reason), FrozenMapping(templates)) for reason, templates in messages.items()
+    )
+
+
 def _messages(code: str, messages: Mapping[str, Any]) -> Mapping[str, Mapping[str, str]]:
     if set(messages) == set(LOCALES) and all(isinstance(v, str) for v in messages.values()):
         return {DEFAULT_REASON: dict(messages)}
@@ -234,7 +238,7 @@ class Rule:
     programmes: frozenset[Programme] | None
     valid_from: _dt.date | None
     valid_to: _dt.date | None
-    messages: Mapping[str, Mapping[str, str]]
+    messages: Messages = attrs.field(converter=_frozen_messages)
     check: CheckFunction
 
     def in_force(self, day: _dt.date) -> bool:
@@ -354,7 +358,7 @@ class RuleSet:
 
     __slots__ = ("_by_code", "_rules")
     _rules: tuple[Rule, ...]
-    _by_code: dict[str, Rule]
+    _by_code: FrozenMapping[Rule]
 
     def __init__(self, rules: Iterable[Rule] = ()) -> None:
         ordered = tuple(rules)
@@ -366,7 +370,7 @@ class RuleSet:
                 raise DuplicateRuleError(f"rule code {item.code!r} appears twice")
             by_code[item.code] = item
         object.__setattr__(self, "_rules", ordered)
-        object.__setattr__(self, "_by_code", by_code)
+        object.__setattr__(self, "_by_code", FrozenMapping(by_code))
 
     def __setattr__(self, name: str, value: object) -> None:
         raise AttributeError("RuleSet is immutable; use with_rules or without")
@@ -452,10 +456,10 @@ class Context:
         self.key_dates = (
             key_dates if key_dates is not None else deadlines(plan, parameters=parameters)
         )
-        by_kind: dict[DeadlineKind, list[Deadline]] = {}
+        by_kind: dict[str, list[Deadline]] = {}
         for deadline in self.key_dates:
             by_kind.setdefault(deadline.kind, []).append(deadline)
-        self._by_kind = by_kind
+        self._by_kind = FrozenMapping((kind, tuple(dates)) for kind, dates in by_kind.items())
         self._rule: Rule | None = None
 
     @property
