@@ -1142,7 +1142,7 @@ def test_a_history_round_trips_through_its_dict_form() -> None:
     first = data["revisions"][0]
     assert sorted(first) == ["author_role", "plan", "reason", "recorded_on"]
     assert first["recorded_on"] == "2025-02-03"
-    assert first["plan"]["schema"] == "handlingsplan/1"
+    assert first["plan"]["schema"] == "handlingsplan/2"
     assert from_dict(first, Revision) == history.revisions[0]
 
 

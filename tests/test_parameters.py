@@ -44,6 +44,8 @@ EXPECTED_DEFAULTS_2026: dict[str, Value] = {
     "programme_months": 24,
     "registration_window_months": 36,
     "parental_benefit_excluded_months": 24,
+    "absence_exit_days": 30,
+    "family_absence_max_days": 20,
     "family_window_years": 6,
     "full_time_hours": 40,
     "civic_orientation_min_age": 18,

@@ -445,14 +445,14 @@ def test_schema_is_a_valid_2020_12_schema(cls: type[Any]) -> None:
     jsonschema.Draft202012Validator.check_schema(schema)
     assert schema["$schema"] == "https://json-schema.org/draft/2020-12/schema"
     assert schema["title"] == cls.__name__
-    assert re.fullmatch(r"urn:handlingsplan:[a-z]+(-[a-z]+)*:1", schema["$id"])
+    assert re.fullmatch(r"urn:handlingsplan:[a-z]+(-[a-z]+)*:2", schema["$id"])
 
 
 def test_ids_name_the_class_and_version() -> None:
-    assert json_schema()["$id"] == "urn:handlingsplan:plan:1"
+    assert json_schema()["$id"] == "urn:handlingsplan:plan:2"
     assert json_schema(Plan) == json_schema()
-    assert json_schema(FollowUp)["$id"] == "urn:handlingsplan:follow-up:1"
-    assert json_schema(Report)["$id"] == "urn:handlingsplan:report:1"
+    assert json_schema(FollowUp)["$id"] == "urn:handlingsplan:follow-up:2"
+    assert json_schema(Report)["$id"] == "urn:handlingsplan:report:2"
 
 
 def test_each_call_returns_a_fresh_dict() -> None:
@@ -480,7 +480,7 @@ def test_shape_of_the_plan_schema() -> None:
     assert schema["type"] == "object"
     assert schema["additionalProperties"] is False
     assert schema["required"] == ["id", "participant", "referred_on"]
-    assert schema["properties"]["schema"]["const"] == "handlingsplan/1"
+    assert schema["properties"]["schema"]["enum"] == ["handlingsplan/1", "handlingsplan/2"]
     assert list(schema["properties"]) == ["schema", *(f.name for f in attrs.fields(Plan))]
     assert schema["properties"]["participation_percent"] == {
         "type": "number",
@@ -504,14 +504,22 @@ def test_shape_of_the_plan_schema() -> None:
         "maxLength": 10,
     }
     assert sorted(schema["$defs"]) == [
+        "Absence",
         "Activity",
         "Exit",
         "FollowUp",
         "Interruption",
         "Milestone",
         "Participant",
+        "ParticipationChange",
         "Permit",
     ]
+    assert schema["$defs"]["ParticipationChange"]["properties"]["percent"] == {
+        "type": "number",
+        "minimum": 1,
+        "maximum": 100,
+    }
+    assert schema["$defs"]["Absence"]["required"] == ["start", "end", "reason"]
 
 
 def test_shape_of_the_part_schemas() -> None:
@@ -713,14 +721,25 @@ def test_schema_and_from_dict_agree_on_any_json(payload: Any) -> None:
 
 
 def test_an_unknown_schema_version_is_refused_by_both() -> None:
-    payload = {**EXAMPLE_PLAN, "schema": "handlingsplan/2"}
+    payload = {**EXAMPLE_PLAN, "schema": "handlingsplan/3"}
     errors = list(validator().iter_errors(payload))
-    assert [(list(e.path), e.validator) for e in errors] == [(["schema"], "const")]
+    assert [(list(e.path), e.validator) for e in errors] == [(["schema"], "enum")]
     with pytest.raises(InvalidPlanError) as caught:
         from_dict(payload)
     assert caught.value.errors == (
-        ("schema", "unknown schema 'handlingsplan/2'; this library reads 'handlingsplan/1'"),
+        (
+            "schema",
+            "unknown schema 'handlingsplan/3'; this library reads 'handlingsplan/1' and "
+            "'handlingsplan/2'",
+        ),
     )
+
+
+@pytest.mark.parametrize("version", ["handlingsplan/1", "handlingsplan/2"])
+def test_both_schema_versions_are_read_by_both(version: str) -> None:
+    payload = {**EXAMPLE_PLAN, "schema": version}
+    assert validator().is_valid(payload)
+    assert from_dict(payload) == from_dict(EXAMPLE_PLAN)
     # Left out, the version is not required by either.
     unversioned = {key: value for key, value in EXAMPLE_PLAN.items() if key != "schema"}
     assert validator().is_valid(unversioned)

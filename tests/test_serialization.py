@@ -219,8 +219,25 @@ def test_to_dict_of_a_plain_dict_is_a_type_error() -> None:
 
 
 def test_a_plans_dict_carries_the_schema_version() -> None:
-    assert SCHEMA == "handlingsplan/1"
-    assert plan_dict()["schema"] == "handlingsplan/1"
+    assert SCHEMA == "handlingsplan/2"
+    assert plan_dict()["schema"] == "handlingsplan/2"
+
+
+def test_a_version_1_dict_is_read_with_the_new_parts_at_their_defaults() -> None:
+    data = plan_dict()
+    data["schema"] = "handlingsplan/1"
+    for key in ("participation_reason", "participation_changes", "absences"):
+        del data[key]
+    plan = from_dict(data)
+    assert plan.participation_changes == plan.absences == ()
+    assert plan.participation_reason is None
+    assert to_dict(plan) == plan_dict()
+
+
+def test_a_version_1_dict_with_new_keys_is_read_like_a_version_2_one() -> None:
+    data = {**plan_dict(), "schema": "handlingsplan/1"}
+    data["participation_changes"] = [{"on": "2025-06-02", "percent": 50, "reason": "childcare"}]
+    assert from_dict(data).participation_on(_dt.date(2025, 6, 2)) == 50
 
 
 def test_the_parts_of_a_plan_carry_no_schema_key() -> None:
@@ -235,7 +252,7 @@ def test_a_plan_without_the_schema_key_loads() -> None:
     assert to_dict(from_dict(data)) == plan_dict()
 
 
-@pytest.mark.parametrize("schema", ["handlingsplan/2", "handlingsplan/1 ", "", None, 1, ["x"]])
+@pytest.mark.parametrize("schema", ["handlingsplan/3", "handlingsplan/1 ", "", None, 1, ["x"]])
 def test_any_other_schema_is_refused_with_the_path_schema(schema: object) -> None:
     data = plan_dict()
     data["schema"] = schema
