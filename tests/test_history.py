@@ -24,6 +24,7 @@ from hypothesis.stateful import (
 from handlingsplan import (
     DEFAULT_PARAMETERS,
     DEFAULT_RULES,
+    Absence,
     Activity,
     ActivityKind,
     ActivityStatus,
@@ -38,6 +39,7 @@ from handlingsplan import (
     MilestoneKind,
     OutcomeStatus,
     Participant,
+    ParticipationChange,
     Permit,
     PermitKind,
     Plan,
@@ -768,6 +770,8 @@ def test_to_dict_is_json_ready() -> None:
             "changed": [],
             "order": None,
         },
+        "participation_changes": {"added": [], "removed": [], "changed": [], "order": None},
+        "absences": {"added": [], "removed": [], "changed": [], "order": None},
         "exit": {
             "field": "exit",
             "old": None,
@@ -1366,3 +1370,41 @@ class PlanLifecycle(RuleBasedStateMachine):
 
 PlanLifecycle.TestCase.settings = settings(max_examples=100, stateful_step_count=30)
 TestPlanLifecycle = PlanLifecycle.TestCase
+
+
+# -- participation changes and absences, item by item ------------------------------------
+
+
+def test_participation_changes_and_absences_are_diffed_item_by_item() -> None:
+    half = ParticipationChange(d("2025-09-01"), 50, "childcare")
+    sick = Absence(d("2025-04-01"), d("2025-05-15"), "sickness")
+    family = Absence(d("2025-06-02"), d("2025-06-03"), "family_reasons", 50)
+    old = plan(absences=(sick,))
+    new = plan(participation_changes=(half,), absences=(family,))
+    change = diff(old, new)
+    assert change.participation_changes.added == (half,)
+    assert change.absences.added == (family,)
+    assert change.absences.removed == (sick,)
+    assert not change.fields
+    assert change.apply(old) == new
+    assert change.render("en") == (
+        "Participation change from 2025-09-01: 50 % (childcare) added",
+        "Absence 2025-04-01 to 2025-05-15 (sickness, 100 %) removed",
+        "Absence 2025-06-02 to 2025-06-03 (family_reasons, 50 %) added",
+    )
+    assert change.render("sv")[0] == (
+        "Ändringen av omfattningen från 2025-09-01: 50 % (childcare) lades till"
+    )
+    assert change.to_dict()["absences"]["added"] == [
+        {"start": "2025-06-02", "end": "2025-06-03", "reason": "family_reasons", "percent": 50}
+    ]
+
+
+def test_applying_a_diff_that_removes_a_missing_absence_names_the_collection() -> None:
+    sick = Absence(d("2025-04-01"), d("2025-05-15"), "sickness")
+    change = diff(plan(absences=(sick,)), plan())
+    with pytest.raises(InvalidPlanError) as caught:
+        change.apply(plan())
+    assert caught.value.errors == (
+        ("absences", "has no absence 2025-04-01 to 2025-05-15 (sickness, 100 %)"),
+    )

@@ -44,6 +44,8 @@ from .dates import as_date
 from .model import (
     MAX_DATE,
     MIN_DATE,
+    Absence,
+    AbsenceReason,
     Activity,
     ActivityKind,
     ActivityStatus,
@@ -59,6 +61,8 @@ from .model import (
     MilestoneKind,
     OutcomeStatus,
     Participant,
+    ParticipationChange,
+    ParticipationReason,
     Permit,
     PermitKind,
     Plan,
@@ -154,6 +158,10 @@ def _numbers(low: int, high: int) -> st.SearchStrategy[float]:
 
 _HOURS: Final = _numbers(0, 168)
 _PERCENTS: Final = _numbers(1, 100)
+_CHANGE_COUNTS: Final = st.sampled_from((0, 0, 0, 1, 2))
+_CHANGE_GAPS: Final = st.integers(min_value=0, max_value=400)
+_ABSENCE_COUNTS: Final = st.sampled_from((0, 0, 1, 2, 3))
+_ABSENCE_LENGTHS: Final = st.sampled_from((0, 9, 29, 30, 44)) | st.integers(0, 90)
 _EXIT_REACH: Final = st.sampled_from((0, 4 * 365, 4 * 365, 4 * 365))
 _FOLLOW_UP_DELAYS: Final = st.one_of(st.sampled_from((90, 0)), st.integers(0, 365))
 _GAPS: Final = st.integers(min_value=0, max_value=180)
@@ -481,6 +489,44 @@ def _draw_interruptions(draw: st.DrawFn, after: _dt.date) -> tuple[Interruption,
     return tuple(draw(st.permutations(found)))
 
 
+def _draw_changes(draw: st.DrawFn, start: _dt.date) -> tuple[ParticipationChange, ...]:
+    """Up to two participation changes on strictly increasing days from ``start`` on."""
+    found: list[ParticipationChange] = []
+    cursor = as_date(start)
+    for _ in range(draw(_CHANGE_COUNTS)):
+        day = _shift(cursor, draw(_CHANGE_GAPS))
+        if found and day <= found[-1].on:
+            break  # the model's last date leaves no room for another
+        found.append(
+            ParticipationChange(
+                day, draw(_PERCENTS), draw(st.none() | st.sampled_from(ParticipationReason))
+            )
+        )
+        cursor = _shift(day, 1)
+    return tuple(found)
+
+
+def _draw_absences(draw: st.DrawFn, after: _dt.date) -> tuple[Absence, ...]:
+    """Up to three absences from ``after`` on that do not overlap, some longer than 30 days."""
+    found: list[Absence] = []
+    cursor = as_date(after)
+    for _ in range(draw(_ABSENCE_COUNTS)):
+        start = _shift(cursor, draw(_GAPS))
+        end = _shift(start, draw(_ABSENCE_LENGTHS))
+        found.append(
+            Absence(
+                start,
+                end,
+                draw(st.sampled_from(AbsenceReason)),
+                draw(st.sampled_from((100, 100, 50))),
+            )
+        )
+        if end == _LATEST:
+            break
+        cursor = _shift(end, 1)
+    return tuple(found)
+
+
 def _draw_plan(
     draw: st.DrawFn,
     low: _dt.date,
@@ -501,13 +547,20 @@ def _draw_plan(
             on=_shift(exit.on, draw(_FOLLOW_UP_DELAYS)),
             status=draw(st.sampled_from(OutcomeStatus)),
         )
+    plan_made_on = _draw_optional_date(draw, referred_on, _shift(referred_on, 120))
+    percent = draw(_PERCENTS)
     return Plan(
         id=draw(_IDENTIFIERS),
         participant=draw(participant),
         referred_on=referred_on,
         programme=draw(st.sampled_from(Programme)),
-        plan_made_on=_draw_optional_date(draw, referred_on, _shift(referred_on, 120)),
-        participation_percent=draw(_PERCENTS),
+        plan_made_on=plan_made_on,
+        participation_percent=percent,
+        participation_reason=(
+            draw(st.none() | st.sampled_from(ParticipationReason)) if percent < 100 else None
+        ),
+        participation_changes=_draw_changes(draw, plan_made_on or referred_on),
+        absences=_draw_absences(draw, referred_on),
         activities=tuple(_draw_activity(draw, first, last, id) for id in ids[:activity_count]),
         milestones=tuple(_draw_milestone(draw, first, last, id) for id in ids[activity_count:]),
         interruptions=_draw_interruptions(draw, referred_on),
@@ -525,7 +578,9 @@ def plans(
     """Valid plans referred from ``min_referred_on`` to ``max_referred_on``.
 
     Up to five activities and three milestones with ids unique across both, up to
-    three interruptions that do not overlap, sometimes a plan date, an exit and a
+    three interruptions that do not overlap, up to two participation changes (part time
+    sometimes with, sometimes without a reason), up to three absences that do not
+    overlap (some full time for more than 30 days), sometimes a plan date, an exit and a
     follow-up after the exit (often 90 days after). ``participant`` draws the
     participant (default :func:`participants`), so
     ``plans(participant=participants(min_birth_date=...))`` narrows the ages.

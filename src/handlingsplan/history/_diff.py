@@ -12,6 +12,7 @@ import attrs
 from .._privacy import echo, redact, redacted_repr
 from ..errors import InvalidPlanError
 from ..model import (
+    Absence,
     Activity,
     Exit,
     FollowUp,
@@ -19,6 +20,7 @@ from ..model import (
     Interruption,
     Milestone,
     Participant,
+    ParticipationChange,
     Plan,
 )
 from ..rules import LOCALES
@@ -26,6 +28,7 @@ from ..rules import LOCALES
 _T = TypeVar("_T")
 _A = TypeVar("_A", Participant, Activity, Milestone)
 _Item = TypeVar("_Item", Activity, Milestone)
+_V = TypeVar("_V", Interruption, ParticipationChange, Absence)
 
 
 # -- differences --------------------------------------------------------------------
@@ -53,13 +56,14 @@ class ItemChange:
 @redacted_repr
 @attrs.frozen(kw_only=True)
 class CollectionDiff(Generic[_T]):
-    """What changed in one collection of a plan: its activities, milestones or interruptions.
+    """What changed in one collection of a plan: activities, milestones, interruptions,
+    participation changes or absences.
 
     Activities and milestones are matched by id: ``changed`` lists the fields that
     changed in each item kept. Interruptions have no id and are matched by value, so a
     changed interruption is one removed and one added. ``order`` is ``None`` when the
     new order follows from the rest (the items kept in their old order, then the added
-    ones); otherwise it gives the new order, by id or, for interruptions, by value.
+    ones); otherwise it gives the new order, by id or, for the items without one, by value.
     """
 
     added: tuple[_T, ...] = ()
@@ -89,6 +93,8 @@ class PlanDiff:
     activities: CollectionDiff[Activity] = CollectionDiff()
     milestones: CollectionDiff[Milestone] = CollectionDiff()
     interruptions: CollectionDiff[Interruption] = CollectionDiff()
+    participation_changes: CollectionDiff[ParticipationChange] = CollectionDiff()
+    absences: CollectionDiff[Absence] = CollectionDiff()
     exit: FieldChange | None = None
     follow_up: FieldChange | None = None
 
@@ -123,7 +129,10 @@ class PlanDiff:
         changes["milestones"] = _apply_by_id(
             problems, "milestone", plan.milestones, self.milestones
         )
-        changes["interruptions"] = _apply_by_value(problems, plan.interruptions, self.interruptions)
+        for name, noun in _BY_VALUE:
+            changes[name] = _apply_by_value(
+                problems, name, noun, getattr(plan, name), getattr(self, name)
+            )
         if problems:
             raise InvalidPlanError(problems)
         return attrs.evolve(plan, **changes)
@@ -161,11 +170,13 @@ class PlanDiff:
             lines.extend(line(f"{noun}_added", id=i.id, what=show(i)) for i in part.added)
             if part.order is not None:
                 lines.append(line(f"{noun}_order", order=", ".join(part.order)))
-        breaks = self.interruptions
-        lines.extend(line("interruption_removed", what=show(i)) for i in breaks.removed)
-        lines.extend(line("interruption_added", what=show(i)) for i in breaks.added)
-        if breaks.order is not None:
-            lines.append(line("interruption_order", order="; ".join(map(show, breaks.order))))
+        for name, noun in _BY_VALUE:
+            part = getattr(self, name)
+            key = noun.replace(" ", "_")
+            lines.extend(line(f"{key}_removed", what=show(i)) for i in part.removed)
+            lines.extend(line(f"{key}_added", what=show(i)) for i in part.added)
+            if part.order is not None:
+                lines.append(line(f"{key}_order", order="; ".join(map(show, part.order))))
         for whole in filter(None, (self.exit, self.follow_up)):
             kind = "set" if whole.old is None else "removed" if whole.new is None else "changed"
             lines.append(line(f"{whole.field}_{kind}", whole))
@@ -195,6 +206,8 @@ class PlanDiff:
                     ("activities", self.activities),
                     ("milestones", self.milestones),
                     ("interruptions", self.interruptions),
+                    ("participation_changes", self.participation_changes),
+                    ("absences", self.absences),
                 )
             },
             "exit": None if self.exit is None else _change_dict(self.exit),
@@ -204,8 +217,15 @@ class PlanDiff:
 
 # The parts of a plan that diff() compares part by part; every other field of the plan
 # is compared as a whole value.
+_BY_VALUE = (
+    ("interruptions", "interruption"),
+    ("participation_changes", "participation change"),
+    ("absences", "absence"),
+)
+"""The collections of a plan whose items have no id: matched by value, in this order."""
 _PARTS = frozenset(
-    {"participant", "activities", "milestones", "interruptions", "exit", "follow_up"}
+    {"participant", "activities", "milestones", "exit", "follow_up"}
+    | {name for name, _ in _BY_VALUE}
 )
 _PLAN_FIELDS = tuple(field.name for field in attrs.fields(Plan) if field.name not in _PARTS)
 _PARTICIPANT_FIELDS = tuple(field.name for field in attrs.fields(Participant))
@@ -231,6 +251,8 @@ def diff(old: Plan, new: Plan) -> PlanDiff:
         activities=_diff_by_id(old.activities, new.activities),
         milestones=_diff_by_id(old.milestones, new.milestones),
         interruptions=_diff_by_value(old.interruptions, new.interruptions),
+        participation_changes=_diff_by_value(old.participation_changes, new.participation_changes),
+        absences=_diff_by_value(old.absences, new.absences),
         exit=_whole_change("exit", old.exit, new.exit),
         follow_up=_whole_change("follow_up", old.follow_up, new.follow_up),
     )
@@ -270,11 +292,9 @@ def _diff_by_id(old: tuple[_Item, ...], new: tuple[_Item, ...]) -> CollectionDif
     )
 
 
-def _diff_by_value(
-    old: tuple[Interruption, ...], new: tuple[Interruption, ...]
-) -> CollectionDiff[Interruption]:
-    added: tuple[Interruption, ...] = tuple(item for item in new if item not in old)
-    kept: tuple[Interruption, ...] = tuple(item for item in old if item in new)
+def _diff_by_value(old: tuple[_V, ...], new: tuple[_V, ...]) -> CollectionDiff[_V]:
+    added: tuple[_V, ...] = tuple(item for item in new if item not in old)
+    kept: tuple[_V, ...] = tuple(item for item in old if item in new)
     return CollectionDiff(
         added=added,
         removed=tuple(item for item in old if item not in new),
@@ -336,20 +356,22 @@ def _apply_by_id(
 
 def _apply_by_value(
     problems: list[tuple[str, str]],
-    items: tuple[Interruption, ...],
-    part: CollectionDiff[Interruption],
-) -> tuple[Interruption, ...]:
+    name: str,
+    noun: str,
+    items: tuple[_V, ...],
+    part: CollectionDiff[_V],
+) -> tuple[_V, ...]:
     current = list(items)
     for item in part.removed:
         if item in current:
             current.remove(item)
         else:
-            problems.append(("interruptions", f"has no interruption {_show(item, 'en')}"))
+            problems.append((name, f"has no {noun} {_show(item, 'en')}"))
     current.extend(part.added)
     if part.order is None:
         return tuple(current)
     if set(part.order) != set(current):
-        problems.append(("interruptions", _ORDER_MISMATCH))
+        problems.append((name, _ORDER_MISMATCH))
         return tuple(current)
     return tuple(part.order)
 
@@ -372,6 +394,12 @@ _TEXT: Mapping[str, Mapping[str, str]] = {
         "interruption_added": "Avbrottet {what} lades till",
         "interruption_removed": "Avbrottet {what} togs bort",
         "interruption_order": "Avbrotten fick ordningen {order}",
+        "participation_change_added": "Ändringen av omfattningen {what} lades till",
+        "participation_change_removed": "Ändringen av omfattningen {what} togs bort",
+        "participation_change_order": "Ändringarna av omfattningen fick ordningen {order}",
+        "absence_added": "Frånvaron {what} lades till",
+        "absence_removed": "Frånvaron {what} togs bort",
+        "absence_order": "Frånvaron fick ordningen {order}",
         "exit_set": "Avslutet {new} registrerades",
         "exit_changed": "Avslutet ändrades från {old} till {new}",
         "exit_removed": "Avslutet {old} togs bort",
@@ -385,6 +413,7 @@ _TEXT: Mapping[str, Mapping[str, str]] = {
         "hours": "{hours} tim/vecka",
         "due": "senast {due}",
         "achieved": "uppnått {on}",
+        "from": "från {on}",
     },
     "en": {
         "empty": "No changes.",
@@ -401,6 +430,12 @@ _TEXT: Mapping[str, Mapping[str, str]] = {
         "interruption_added": "Interruption {what} added",
         "interruption_removed": "Interruption {what} removed",
         "interruption_order": "Interruptions reordered: {order}",
+        "participation_change_added": "Participation change {what} added",
+        "participation_change_removed": "Participation change {what} removed",
+        "participation_change_order": "Participation changes reordered: {order}",
+        "absence_added": "Absence {what} added",
+        "absence_removed": "Absence {what} removed",
+        "absence_order": "Absences reordered: {order}",
         "exit_set": "Exit {new} recorded",
         "exit_changed": "Exit changed from {old} to {new}",
         "exit_removed": "Exit {old} removed",
@@ -414,6 +449,7 @@ _TEXT: Mapping[str, Mapping[str, str]] = {
         "hours": "{hours} h/week",
         "due": "due {due}",
         "achieved": "achieved {on}",
+        "from": "from {on}",
     },
 }
 
@@ -452,6 +488,16 @@ def _show(value: object, locale: str) -> str:
             start=_show(value.start, locale), end=_show(value.end, locale)
         )
         return f"{period} ({value.reason.value})"
+    if isinstance(value, ParticipationChange):
+        level = (
+            f"{text['from'].format(on=_show(value.on, locale))}: {_show(value.percent, locale)} %"
+        )
+        return level if value.reason is None else f"{level} ({value.reason.value})"
+    if isinstance(value, Absence):
+        period = text["period"].format(
+            start=_show(value.start, locale), end=_show(value.end, locale)
+        )
+        return f"{period} ({value.reason.value}, {_show(value.percent, locale)} %)"
     if isinstance(value, Exit):
         return f"{_show(value.on, locale)} ({value.reason.value})"
     if isinstance(value, FollowUp):
