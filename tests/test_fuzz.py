@@ -24,6 +24,7 @@ from hypothesis import strategies as st
 
 from handlingsplan import (
     Activity,
+    ActivityKind,
     InvalidPlanError,
     Plan,
     check_eligibility,
@@ -258,7 +259,7 @@ def test_an_odd_value_given_to_a_constructor_is_refused_at_its_field(value: obje
     def build() -> Activity:
         return Activity(
             id="a-1",
-            kind="sfi",
+            kind=ActivityKind.SFI,
             start=_dt.date(2025, 1, 13),
             end=_dt.date(2025, 6, 13),
             hours_per_week=value,  # type: ignore[arg-type]
@@ -289,7 +290,7 @@ def test_a_far_future_referral_is_refused_at_its_path() -> None:
 
 @pytest.mark.parametrize("day", ["1900-01-01", "2199-12-31"])
 def test_plans_on_the_edges_of_the_date_range_can_be_used(day: str) -> None:
-    plan = from_dict(
+    plan: Plan = from_dict(
         {
             "id": "p",
             "referred_on": day,
@@ -336,8 +337,8 @@ def test_the_problems_of_an_object_are_reported_beside_a_bad_field() -> None:
 
 def test_equal_numbers_write_equal_dicts() -> None:
     data = _plan_dict()
-    whole = from_dict({**data, "participation_percent": 50})
-    fraction = from_dict({**data, "participation_percent": 50.0})
+    whole: Plan = from_dict({**data, "participation_percent": 50})
+    fraction: Plan = from_dict({**data, "participation_percent": 50.0})
     assert to_dict(whole) == to_dict(fraction)
     assert type(to_dict(fraction)["participation_percent"]) is int
 
@@ -357,3 +358,22 @@ def test_overlapping_interruptions_are_found_among_many() -> None:
     with pytest.raises(InvalidPlanError) as info:
         from_dict({**data, "interruptions": periods})
     assert info.value.errors == (("interruptions[20000]", "overlaps interruptions[1]"),)
+
+
+class _UnprintableError(Exception):
+    def __str__(self) -> str:
+        raise RuntimeError("no text")
+
+
+class _Disguised:
+    """An object that raises an unprintable exception when asked for its class."""
+
+    @property  # type: ignore[misc]
+    def __class__(self) -> type:
+        raise _UnprintableError
+
+
+def test_a_value_that_breaks_even_isinstance_is_reported_at_its_path() -> None:
+    result = read({**_plan_dict(), "id": _Disguised()})
+    assert isinstance(result, InvalidPlanError)
+    assert result.errors == (("id", "cannot be read (_UnprintableError: no description)"),)

@@ -40,6 +40,7 @@ from handlingsplan import (
     OutcomeStatus,
     Participant,
     ParticipationChange,
+    ParticipationReason,
     Permit,
     PermitKind,
     Plan,
@@ -1376,9 +1377,9 @@ TestPlanLifecycle = PlanLifecycle.TestCase
 
 
 def test_participation_changes_and_absences_are_diffed_item_by_item() -> None:
-    half = ParticipationChange(d("2025-09-01"), 50, "childcare")
-    sick = Absence(d("2025-04-01"), d("2025-05-15"), "sickness")
-    family = Absence(d("2025-06-02"), d("2025-06-03"), "family_reasons", 50)
+    half = ParticipationChange(d("2025-09-01"), 50, ParticipationReason.CHILDCARE)
+    sick = Absence(d("2025-04-01"), d("2025-05-15"), AbsenceReason.SICKNESS)
+    family = Absence(d("2025-06-02"), d("2025-06-03"), AbsenceReason.FAMILY_REASONS, 50)
     old = plan(absences=(sick,))
     new = plan(participation_changes=(half,), absences=(family,))
     change = diff(old, new)
@@ -1401,7 +1402,7 @@ def test_participation_changes_and_absences_are_diffed_item_by_item() -> None:
 
 
 def test_applying_a_diff_that_removes_a_missing_absence_names_the_collection() -> None:
-    sick = Absence(d("2025-04-01"), d("2025-05-15"), "sickness")
+    sick = Absence(d("2025-04-01"), d("2025-05-15"), AbsenceReason.SICKNESS)
     change = diff(plan(absences=(sick,)), plan())
     with pytest.raises(InvalidPlanError) as caught:
         change.apply(plan())

@@ -167,22 +167,8 @@ def allowance(plan: Plan, *, parameters: Parameters | None = None) -> Allowance:
     days = add_months(start, months).toordinal() - start.toordinal() + 1
     interrupted, withdrawn = outside_periods(plan, parameters)
     outside = merge([*interrupted, *withdrawn])
-    remaining = Fraction(days)
     found = levels(plan)
-    end: int | None = None
-    for level in found:
-        first = level.first.toordinal()
-        last = level.last.toordinal() if level.last is not None else _dt.date.max.toordinal()
-        share = exact(level.percent) / 100
-        for span_first, span_last in subtract([(first, last)], clip(outside, first, last)):
-            needed = math.ceil(remaining / share)
-            if needed <= span_last - span_first + 1:
-                end = span_first + needed - 1
-                break
-            remaining -= (span_last - span_first + 1) * share
-        if end is not None:
-            break
-    assert end is not None  # the last level never ends, and every level uses time
+    end = _walk(found, outside, Fraction(days))
     return Allowance(
         end=pendulum.Date.fromordinal(end),
         start=start,
@@ -192,6 +178,30 @@ def allowance(plan: Plan, *, parameters: Parameters | None = None) -> Allowance:
         interruptions=tuple(interrupted),
         withdrawn=tuple(withdrawn),
     )
+
+
+def _walk(found: Sequence[Level], outside: Sequence[Period], remaining: Fraction) -> int:
+    """The ordinal of the day on which the days used reach ``remaining``.
+
+    Each level's days inside the programme are taken in turn; the last level runs on
+    without end, so after the last outside period its days form one open span, where
+    the end is reached for certain.
+    """
+    *closed, final = found
+    tail = max([final.first.toordinal(), *(last + 1 for _, last in outside)])
+    spans: list[tuple[int, int, Fraction]] = []
+    for level in (*closed, final):
+        first = level.first.toordinal()
+        last = level.last.toordinal() if level.last is not None else tail - 1
+        share = exact(level.percent) / 100
+        inside = subtract([(first, last)], clip(outside, first, last))
+        spans.extend((span_first, span_last, share) for span_first, span_last in inside)
+    for span_first, span_last, share in spans:
+        needed = math.ceil(remaining / share)
+        if needed <= span_last - span_first + 1:
+            return span_first + needed - 1
+        remaining -= (span_last - span_first + 1) * share
+    return tail + math.ceil(remaining / (exact(final.percent) / 100)) - 1
 
 
 def parental_benefit_days(plan: Plan, registered: _dt.date) -> int:

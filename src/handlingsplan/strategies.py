@@ -163,7 +163,7 @@ _CHANGE_GAPS: Final = st.integers(min_value=0, max_value=400)
 _ABSENCE_COUNTS: Final = st.sampled_from((0, 0, 1, 2, 3))
 _ABSENCE_LENGTHS: Final = st.sampled_from((0, 9, 29, 30, 44)) | st.integers(0, 90)
 _EXIT_REACH: Final = st.sampled_from((0, 4 * 365, 4 * 365, 4 * 365))
-_FOLLOW_UP_DELAYS: Final = st.one_of(st.sampled_from((90, 0)), st.integers(0, 365))
+_FOLLOW_UP_DELAYS: Final = st.one_of(st.sampled_from((90, 90, 0)), st.integers(0, 365))
 _GAPS: Final = st.integers(min_value=0, max_value=180)
 _ACTIVITY_COUNTS: Final = st.integers(min_value=0, max_value=5)
 _MILESTONE_COUNTS: Final = st.integers(min_value=0, max_value=3)
@@ -495,13 +495,13 @@ def _draw_changes(draw: st.DrawFn, start: _dt.date) -> tuple[ParticipationChange
     cursor = as_date(start)
     for _ in range(draw(_CHANGE_COUNTS)):
         day = _shift(cursor, draw(_CHANGE_GAPS))
-        if found and day <= found[-1].on:
-            break  # the model's last date leaves no room for another
         found.append(
             ParticipationChange(
                 day, draw(_PERCENTS), draw(st.none() | st.sampled_from(ParticipationReason))
             )
         )
+        if day == _LATEST:
+            break  # no room for another after the model's last date
         cursor = _shift(day, 1)
     return tuple(found)
 
