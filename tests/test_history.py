@@ -25,6 +25,7 @@ from handlingsplan import (
     DEFAULT_PARAMETERS,
     DEFAULT_RULES,
     Absence,
+    AbsenceReason,
     Activity,
     ActivityKind,
     ActivityStatus,

@@ -59,10 +59,9 @@ def test_a_change_takes_its_fields_by_position_or_keyword() -> None:
 
 
 def test_a_change_is_checked_like_the_plan_level() -> None:
-    assert problems(
-        lambda: ParticipationChange("2027-02-02", 0, "holiday")(  # type: ignore[arg-type]) == (
-            "on", "must be a date, not str '2027-02-02'"
-        ),
+    bad: Any = ("2027-02-02", 0, "holiday")
+    assert problems(lambda: ParticipationChange(*bad)) == (
+        ("on", "must be a date, not str '2027-02-02'"),
         ("percent", "must be between 1 and 100 inclusive, not 0"),
         (
             "reason",

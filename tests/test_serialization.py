@@ -137,7 +137,11 @@ def test_the_shared_example_plan_loads_and_writes_back_as_version_2() -> None:
     data = json.loads(EXAMPLE.read_text(encoding="utf-8"))
     plan: Plan = from_dict(data)
     assert isinstance(plan, Plan)
-    defaults = {"participation_reason": None, "participation_changes": [], "absences": []}
+    defaults: dict[str, Any] = {
+        "participation_reason": None,
+        "participation_changes": [],
+        "absences": [],
+    }
     assert to_dict(plan) == {**data, **defaults, "schema": "handlingsplan/2"}
 
 
@@ -229,7 +233,7 @@ def test_a_version_1_dict_is_read_with_the_new_parts_at_their_defaults() -> None
     data["schema"] = "handlingsplan/1"
     for key in ("participation_reason", "participation_changes", "absences"):
         del data[key]
-    plan = from_dict(data)
+    plan: Plan = from_dict(data)
     assert plan.participation_changes == plan.absences == ()
     assert plan.participation_reason is None
     assert to_dict(plan) == plan_dict()
