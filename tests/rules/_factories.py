@@ -13,6 +13,8 @@ from collections.abc import Iterable, Sequence
 from handlingsplan import (
     DEFAULT_PARAMETERS,
     DEFAULT_RULES,
+    Absence,
+    AbsenceReason,
     Activity,
     ActivityKind,
     ActivityStatus,
@@ -26,6 +28,8 @@ from handlingsplan import (
     OutcomeStatus,
     Parameters,
     Participant,
+    ParticipationChange,
+    ParticipationReason,
     Permit,
     PermitKind,
     Plan,
@@ -40,7 +44,9 @@ __all__ = [
     "MAR1",
     "WARNING",
     "Row",
+    "absence",
     "activity",
+    "change",
     "d",
     "exit_on",
     "follow_up_on",
@@ -159,6 +165,18 @@ def interruption(start: str, end: str, reason: str = "parental_benefit") -> Inte
     return Interruption(start=d(start), end=d(end), reason=InterruptionReason(reason))
 
 
+def absence(start: str, end: str, reason: str = "sickness", percent: float = 100) -> Absence:
+    """An absence from ``start`` to ``end`` inclusive; by default full-time sickness."""
+    return Absence(start=d(start), end=d(end), reason=AbsenceReason(reason), percent=percent)
+
+
+def change(on: str, percent: float, reason: str | None = None) -> ParticipationChange:
+    """A change of the participation level to ``percent`` from ``on``."""
+    return ParticipationChange(
+        on=d(on), percent=percent, reason=None if reason is None else ParticipationReason(reason)
+    )
+
+
 def exit_on(day: str, reason: str = "employment") -> Exit:
     """An exit on ``day``."""
     return Exit(on=d(day), reason=ExitReason(reason))
@@ -175,9 +193,12 @@ def plan(
     referred: str = "2025-02-03",
     plan_made: str | None = None,
     percent: float = 100,
+    reason: str | None = None,
+    changes: Sequence[ParticipationChange] = (),
     activities: Sequence[Activity] = (),
     milestones: Sequence[Milestone] = (),
     interruptions: Sequence[Interruption] = (),
+    absences: Sequence[Absence] = (),
     exit: Exit | None = None,
     follow_up: FollowUp | None = None,
     programme: str = "establishment",
@@ -190,9 +211,12 @@ def plan(
         programme=Programme(programme),
         plan_made_on=_maybe(plan_made),
         participation_percent=percent,
+        participation_reason=None if reason is None else ParticipationReason(reason),
+        participation_changes=tuple(changes),
         activities=tuple(activities),
         milestones=tuple(milestones),
         interruptions=tuple(interruptions),
+        absences=tuple(absences),
         exit=exit,
         follow_up=follow_up,
     )

@@ -947,6 +947,52 @@ def test_planned_hours_fill_the_participation_level_week_by_week(
     assert report[0].facts["first_week"] == d(monday)
 
 
+@pytest.mark.parametrize(
+    ("subject", "required", "planned"),
+    [
+        pytest.param(_full(activity("a-1", "sfi", *_EIGHT, 39)), 40, 39, id="39 of 40"),
+        pytest.param(
+            _full(activity("a-1", "sfi", *_EIGHT, 19.5), percent=50, reason="childcare"),
+            20,
+            19.5,
+            id="19.5 of 20 at 50 %",
+        ),
+        # 40 × 6 / 7 + 5.71 = 39.9957 hours: shown rounded down, the 40 rounded up, so
+        # that the numbers still show the shortfall.
+        pytest.param(
+            _full(
+                activity("a-1", "sfi", "2025-02-04", "2025-03-30", 40),
+                activity("a-2", "job_search", *_EIGHT, 5.71),
+            ),
+            40,
+            39.9,
+            id="a shortfall under a tenth of an hour",
+        ),
+        # Plan made on Wednesday: five days of the first week, 40 × 5 / 7 = 28.57 hours
+        # required (shown 28.6), 40 × 4 / 7 = 22.86 planned (shown 22.8).
+        pytest.param(
+            _full(
+                activity("a-1", "sfi", "2025-02-06", "2025-03-30", 40),
+                referred="2025-01-20",
+                plan_made="2025-02-05",
+            ),
+            28.6,
+            22.8,
+            id="the required hours of a short first week",
+        ),
+    ],
+)
+def test_the_full_time_finding_names_the_hours_required_and_planned(
+    subject: Plan, required: float, planned: float
+) -> None:
+    """Förordning (2017:820) 7–10 §§: the first week below the level, in hours."""
+    (finding,) = [f for f in evaluate(subject, as_of=d("2025-02-03")).findings if f.code == FULL]
+    assert finding.facts["hours_required"] == required
+    assert finding.facts["hours_planned"] == planned
+    assert f"{planned:g} timmar planerade där {required:g} krävs" in finding.message("sv")
+    assert f"{planned:g} hours planned where {required:g} are required" in finding.message("en")
+
+
 # -- PROG-TRAINING-LIMIT --------------------------------------------------------------
 
 TRAINING = "PROG-TRAINING-LIMIT"
@@ -1211,3 +1257,33 @@ _SHORT = person(short_education=True)
 def test_a_short_educated_participant_mainly_studies(subject: Plan, expected: list[Row]) -> None:
     """Förordning (2017:820) 12 § (utbildningsplikt): mainly SFI and other education."""
     assert found(subject, as_of="2025-02-03", codes=DUTY) == expected
+
+
+def test_the_education_duty_finding_names_the_hours_required_and_planned() -> None:
+    """Förordning (2017:820) 12 §: education hours compared with half of all hours.
+
+    SFI 19 h and work experience 21 h a week for eight weeks: 152 hours of education
+    of 320, where 160 are required.
+    """
+    subject = plan(
+        participant=_SHORT,
+        activities=[
+            activity("s-1", "sfi", *_EIGHT, 19),
+            activity("w-1", "work_experience", *_EIGHT, 21),
+        ],
+    )
+    (finding,) = [f for f in evaluate(subject, as_of=d("2025-02-03")).findings if f.code == DUTY]
+    assert dict(finding.facts) == {
+        "education_hours": 152,
+        "total_hours": 320,
+        "hours_required": 160,
+        "hours_planned": 152,
+    }
+    assert finding.message("sv") == (
+        "Deltagaren omfattas av utbildningsplikt men endast 152 av 320 timmar är "
+        "utbildning: 152 timmar utbildning är planerade där minst 160 krävs."
+    )
+    assert finding.message("en") == (
+        "The participant is under the education obligation but only 152 of 320 hours are "
+        "education: 152 hours of education are planned where at least 160 are required."
+    )

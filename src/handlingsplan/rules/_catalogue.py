@@ -10,6 +10,13 @@ from ._activities import (
 )
 from ._engine import RuleSet
 from ._follow_up import follow_up_due
+from ._participation import (
+    absence_exit,
+    absence_family_limit,
+    activity_outside_programme,
+    interruption_short,
+    part_time_reason,
+)
 from ._programme import (
     programme_age_limit,
     programme_civic_orientation,
@@ -32,6 +39,11 @@ DEFAULT_RULES = RuleSet(
         programme_age_limit,
         programme_training_limit,
         programme_education_duty,
+        part_time_reason,
+        absence_exit,
+        interruption_short,
+        absence_family_limit,
+        activity_outside_programme,
         activity_before_plan,
         activity_not_started,
         activity_not_closed,

@@ -7,6 +7,7 @@ import math
 from collections.abc import Iterator
 from fractions import Fraction
 
+from .._clock import clip, days_in, merge, outside_periods, subtract
 from ..dates import add_months, age_on, as_date
 from ..deadlines import DeadlineKind
 from ..model import Activity, ActivityKind, Programme
@@ -157,14 +158,21 @@ FULL_TIME_WEEKS = 8
     basis="Förordning (2017:820) 7–10 §§",
     programmes=ESTABLISHMENT,
     messages={
-        "sv": "{weeks} av de kommande {horizon} veckorna har för få timmar planerade "
-        "(första veckan börjar {on}).",
-        "en": "{weeks} of the next {horizon} weeks have too few hours planned "
-        "(the first begins on {on}).",
+        "sv": "{weeks} av de kommande {horizon} veckorna har för få timmar planerade; den "
+        "första börjar {on} och har {hours_planned} timmar planerade där "
+        "{hours_required} krävs ({participation_percent} % av {full_time_hours} timmar "
+        "i veckan).",
+        "en": "{weeks} of the next {horizon} weeks have too few hours planned; the first "
+        "begins on {on} and has {hours_planned} hours planned where {hours_required} are "
+        "required ({participation_percent} % of {full_time_hours} hours a week).",
     },
 )
 def programme_full_time(ctx: Context) -> Iterator[Finding]:
-    """Weeks in the next eight whose planned hours fall below the participation level."""
+    """Weeks in the next eight whose planned hours fall below the participation level.
+
+    A week's level is the one in force on its first day in the programme; a week whose
+    first day is outside the programme or inside a full-time absence is not checked.
+    """
     plan = ctx.plan
     end = ctx.key_date(DeadlineKind.PROGRAMME_END)
     last_day = end.due if end is not None else None
@@ -173,57 +181,62 @@ def programme_full_time(ctx: Context) -> Iterator[Finding]:
     # Whole days as ordinals: the arithmetic runs for 56 days on every evaluation.
     first_in = plan.start.toordinal()
     last_in = last_day.toordinal() if last_day is not None else None
-    outside = [(i.start.toordinal(), i.end.toordinal()) for i in plan.interruptions]
-    hours_ = [exact(a.hours_per_week) for a in live_activities(plan)]
-    # Below the level when hours x 7 < percent / 100 x full time x days (x 7 on both
-    # sides). Exact, in whole numbers: every amount times a common denominator.
-    needed = exact(plan.participation_percent) / 100 * exact(ctx.params.full_time_hours)
-    scale = math.lcm(needed.denominator, *(h.denominator for h in hours_))
-    needed_per_day = needed.numerator * (scale // needed.denominator)
+    interrupted, withdrawn = outside_periods(plan, ctx.parameters)
+    outside = merge([*interrupted, *withdrawn])
+    absent = merge(
+        (a.start.toordinal(), a.end.toordinal()) for a in plan.absences if a.percent == 100
+    )
+    full_time = exact(ctx.params.full_time_hours)
     booked = [
-        (a.start.toordinal(), a.end.toordinal(), h.numerator * (scale // h.denominator))
-        for a, h in zip(live_activities(plan), hours_, strict=True)
+        (a.start.toordinal(), a.end.toordinal(), exact(a.hours_per_week))
+        for a in live_activities(plan)
     ]
     begin = max(ctx.as_of, plan.start)
     first_monday = begin.toordinal() - begin.weekday()
-    under: list[int] = []
+    # Each week below its level: its Monday, the level, and the hours required and
+    # planned, all times 7 (an activity's weekly hours spread over its days).
+    under: list[tuple[int, float, Fraction, Fraction]] = []
     for monday in range(first_monday, first_monday + 7 * FULL_TIME_WEEKS, 7):
         low = max(monday, first_in)
         high = monday + 6 if last_in is None else min(monday + 6, last_in)
-        if high < low:
+        if high < low or _inside(low, outside) or _inside(low, absent):
             continue
-        overlapping = [
-            (start, stop, weekly) for start, stop, weekly in booked if start <= high and stop >= low
-        ]
-        if outside:
-            days = [
-                day
-                for day in range(low, high + 1)
-                if not any(start <= day <= stop for start, stop in outside)
-            ]
-            count = len(days)
-            planned = sum(
-                weekly * sum(1 for day in days if start <= day <= stop)
-                for start, stop, weekly in overlapping
-            )
-        else:  # the usual case: one unbroken run of days, counted by arithmetic
-            count = high - low + 1
-            planned = sum(
-                weekly * (min(stop, high) - max(start, low) + 1)
-                for start, stop, weekly in overlapping
-            )
-        if count and planned < needed_per_day * count:
-            under.append(monday)
+        spans = subtract([(low, high)], clip(outside, low, high)) if outside else [(low, high)]
+        level = plan.participation_on(_dt.date.fromordinal(low))
+        required = exact(level) / 100 * full_time * days_in(spans)
+        planned = sum(
+            (
+                weekly * days_in(clip(spans, start, stop))
+                for start, stop, weekly in booked
+                if start <= high and stop >= low
+            ),
+            Fraction(0),
+        )
+        if planned < required:
+            under.append((monday, level, required, planned))
     if under:
-        first_week = as_date(_dt.date.fromordinal(under[0]))
+        monday, level, required, planned = under[0]
+        first_week = as_date(_dt.date.fromordinal(monday))
         yield ctx.finding(
             on=first_week,
             weeks=len(under),
             horizon=FULL_TIME_WEEKS,
             first_week=first_week,
             full_time_hours=ctx.params.full_time_hours,
-            participation_percent=plan.participation_percent,
+            participation_percent=level,
+            hours_required=_tenths(required / 7, up=True),
+            hours_planned=_tenths(planned / 7, up=False),
         )
+
+
+def _inside(day: int, periods: list[tuple[int, int]]) -> bool:
+    return any(first <= day <= last for first, last in periods)
+
+
+def _tenths(amount: Fraction, *, up: bool) -> float:
+    """``amount`` to a tenth, rounded up or down, so that planned below required stays so."""
+    tenths = math.ceil(amount * 10) if up else math.floor(amount * 10)
+    return tenths / 10
 
 
 @rule(
@@ -330,9 +343,11 @@ EDUCATION = frozenset(
     programmes=ESTABLISHMENT,
     messages={
         "sv": "Deltagaren omfattas av utbildningsplikt men endast {education_hours} av "
-        "{total_hours} timmar är utbildning.",
+        "{total_hours} timmar är utbildning: {hours_planned} timmar utbildning är planerade "
+        "där minst {hours_required} krävs.",
         "en": "The participant is under the education obligation but only "
-        "{education_hours} of {total_hours} hours are education.",
+        "{education_hours} of {total_hours} hours are education: {hours_planned} hours "
+        "of education are planned where at least {hours_required} are required.",
     },
 )
 def programme_education_duty(ctx: Context) -> Iterator[Finding]:
@@ -349,4 +364,6 @@ def programme_education_duty(ctx: Context) -> Iterator[Finding]:
             on=ctx.plan.start,
             education_hours=round(float(education), 1),
             total_hours=round(float(total), 1),
+            hours_required=_tenths(total / 2, up=True),
+            hours_planned=_tenths(education, up=False),
         )
