@@ -234,7 +234,8 @@ def test_a_version_1_dict_is_read_with_the_new_parts_at_their_defaults() -> None
     for key in ("participation_reason", "participation_changes", "absences"):
         del data[key]
     plan: Plan = from_dict(data)
-    assert plan.participation_changes == plan.absences == ()
+    assert plan.participation_changes == ()
+    assert plan.absences == ()
     assert plan.participation_reason is None
     assert to_dict(plan) == plan_dict()
 
