@@ -174,9 +174,10 @@ def test_programme_end_counts_from_the_referral_without_a_plan_date() -> None:
 
 def test_half_time_participation_doubles_the_calendar_days() -> None:
     # Förordning (2017:820) 15 §: 24 months of full-time participation; 7–10 §§ part time.
-    # 2025-03-03 to 2027-03-03 is 730 days; at 50 % 1460 days: 2029-03-02.
+    # 2025-03-03 to 2027-03-03 inclusive is 731 full-time days; at 50 % they take 1462
+    # calendar days: 2025-03-03 + 1461 days = 2029-03-03, the same day 48 months later.
     plan = a_plan(participation_percent=50)
-    assert the(plan, K.PROGRAMME_END).due == d(2029, 3, 2)
+    assert the(plan, K.PROGRAMME_END).due == d(2029, 3, 3)
 
 
 def test_three_quarter_time_participation_rounds_the_days_up() -> None:
@@ -221,9 +222,9 @@ def test_an_interruption_wholly_after_the_exit_does_not_count() -> None:
 
 
 def test_part_time_and_interruptions_combine() -> None:
-    # 50 %: 1460 days, plus 10 interruption days: 2025-03-03 + 1470 days = 2029-03-12.
+    # 50 %: 1462 calendar days, plus 10 interruption days: 2029-03-03 + 10 = 2029-03-13.
     plan = a_plan(participation_percent=50, interruptions=(sick(d(2026, 1, 1), d(2026, 1, 10)),))
-    assert the(plan, K.PROGRAMME_END).due == d(2029, 3, 12)
+    assert the(plan, K.PROGRAMME_END).due == d(2029, 3, 13)
 
 
 def test_programme_months_are_those_in_force_on_the_plan_start() -> None:
@@ -680,6 +681,7 @@ def test_a_key_date_as_a_dict_is_json_ready() -> None:
             "sv": "samhällsorienteringen ska vara slutförd",
             "en": "civic orientation should be completed",
         },
+        "facts": {"event": "civic_orientation_start", "event_on": "2025-06-06"},
     }
     assert json.loads(json.dumps(data)) == data
 
