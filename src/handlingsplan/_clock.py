@@ -101,8 +101,8 @@ def subtract(periods: Sequence[Period], removed: Sequence[Period]) -> list[Perio
 
 
 def clip(periods: Iterable[Period], first: int, last: int) -> list[Period]:
-    """The parts of ``periods`` from ``first`` to ``last``."""
-    return [(max(a, first), min(b, last)) for a, b in periods if b >= first and a <= last]
+    """The parts of ``periods`` from ``first`` to ``last`` (none when ``last < first``)."""
+    return [(max(a, first), min(b, last)) for a, b in periods if max(a, first) <= min(b, last)]
 
 
 def days_in(periods: Iterable[Period]) -> int:
@@ -170,7 +170,10 @@ def allowance(plan: Plan, *, parameters: Parameters | None = None) -> Allowance:
     remaining = Fraction(days)
     found = levels(plan)
     end: int | None = None
-    for level in found:
+    # The last level never ends and every level uses time, so the levels never run out.
+    unwalked = iter(found)
+    while end is None:
+        level = next(unwalked)
         first = level.first.toordinal()
         last = level.last.toordinal() if level.last is not None else _dt.date.max.toordinal()
         share = exact(level.percent) / 100
@@ -180,9 +183,6 @@ def allowance(plan: Plan, *, parameters: Parameters | None = None) -> Allowance:
                 end = span_first + needed - 1
                 break
             remaining -= (span_last - span_first + 1) * share
-        if end is not None:
-            break
-    assert end is not None  # the last level never ends, and every level uses time
     return Allowance(
         end=pendulum.Date.fromordinal(end),
         start=start,
