@@ -142,6 +142,10 @@ def _field_overrides() -> dict[tuple[type[Any], str], dict[str, Any]]:
             "description": "The parameter values and dates the rule used, by name.",
         },
         (Finding, "messages"): _localised("The message"),
+        (Deadline, "facts"): {
+            "type": "object",
+            "description": "How the date was reached: the event and the numbers used, by name.",
+        },
     }
 
 
