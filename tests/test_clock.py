@@ -34,6 +34,7 @@ from handlingsplan import (
     ParticipationReason,
     Plan,
 )
+from handlingsplan._frozen import FrozenMapping
 from handlingsplan.dates import add_months
 from handlingsplan.deadlines import (
     Deadline,
@@ -544,6 +545,17 @@ def test_the_facts_as_a_dict_are_json_ready() -> None:
         "days": 704,
     }
     assert facts["registration_window_end"] == "2029-01-05"
+
+
+def test_facts_holding_enumerations_are_written_as_their_values() -> None:
+    deadline = Deadline(
+        kind=K.MILESTONE,
+        due=START,
+        act_by=START,
+        basis="test",
+        facts=FrozenMapping[Any]({"reason": AbsenceReason.SICKNESS, "on": START}),
+    )
+    assert deadline.to_dict()["facts"] == {"reason": "sickness", "on": "2026-02-02"}
 
 
 # -- properties ---------------------------------------------------------------------------
