@@ -482,6 +482,7 @@ def test_a_summary_gives_a_json_ready_dict() -> None:
                 "subject": "ms-1",
                 "basis": "Test",
                 "description": {"sv": "delmålet ska vara uppnått", "en": "the milestone is due"},
+                "facts": {},
             }
         ],
     }

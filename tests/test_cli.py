@@ -10,7 +10,16 @@ from pathlib import Path
 
 import pytest
 
-from handlingsplan import DEFAULT_RULES, Activity, ActivityKind, deadlines, evaluate, to_dict
+from handlingsplan import (
+    DEFAULT_RULES,
+    Activity,
+    ActivityKind,
+    Plan,
+    deadlines,
+    evaluate,
+    from_dict,
+    to_dict,
+)
 from handlingsplan.__main__ import main
 from handlingsplan._demo import DEMO_AS_OF, demo_caseload, render_demo, render_table
 
@@ -244,6 +253,71 @@ def test_deadlines_within_weeks_of_a_date_as_json(example_file: Path) -> None:
     assert result.returncode == 0, result.stderr
     rows = json.loads(result.stdout)
     assert [(row["kind"], row["act_by"]) for row in rows] == [("sfi_start", "2025-05-05")]
+
+
+def test_deadlines_explain_says_how_each_key_date_was_reached(example_file: Path) -> None:
+    result = run("deadlines", str(example_file), "--explain", "--lang", "en")
+    assert result.returncode == 0, result.stderr
+    table, *explanations = result.stdout.split("\n\n")
+    assert "last day of the establishment programme" in table
+    plan = plan_in(example_file)
+    assert [text.rstrip("\n") for text in explanations] == [
+        f"{plan.id} {d.kind.value}{' ' + d.subject if d.subject else ''}: {d.explain('en')}"
+        for d in deadlines(plan)
+    ]
+    assert (
+        "plan-0001 programme_end: last day of the establishment programme: 2027-02-03. "
+        "Start 2025-02-03; 24 months give 731 full-time days."
+    ) in result.stdout
+    assert "plan-0001 civic_orientation_complete so-1: " in result.stdout
+
+
+def test_deadlines_explain_in_swedish_by_default(example_file: Path) -> None:
+    result = run("deadlines", str(example_file), "--explain")
+    assert result.returncode == 0, result.stderr
+    assert "Avgörs av programtiden (heltidsdagarna)." in result.stdout
+    assert "Första folkbokföring 2024-11-04; 36 månader" in result.stdout
+
+
+def test_deadlines_without_explain_prints_only_the_table(example_file: Path) -> None:
+    result = run("deadlines", str(example_file), "--lang", "en")
+    assert "\n\n" not in result.stdout.strip()
+    assert "Decided by" not in result.stdout
+
+
+def test_deadlines_explain_as_json_adds_an_explanation_to_each_key_date(
+    example_file: Path,
+) -> None:
+    result = run("deadlines", str(example_file), "--explain", "--lang", "en", "--format", "json")
+    assert result.returncode == 0, result.stderr
+    rows = json.loads(result.stdout)
+    plan = plan_in(example_file)
+    assert [row["explanation"] for row in rows] == [d.explain("en") for d in deadlines(plan)]
+    plain = json.loads(run("deadlines", str(example_file), "--format", "json").stdout)
+    assert all("explanation" not in row for row in plain)
+
+
+def test_deadlines_explain_within_weeks_explains_only_those_listed(example_file: Path) -> None:
+    result = run(
+        "deadlines", str(example_file), "--explain", "--weeks", "4", "--as-of", "2025-05-01"
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.count("\n\n") == 1
+    assert "plan-0001 sfi_start: sfi ska ha påbörjats: 2025-05-03." in result.stdout
+
+
+def test_deadlines_explain_masks_an_identity_number_typed_into_an_id(tmp_path: Path) -> None:
+    data = to_dict(demo_caseload()[0])
+    data["id"] = "19850709-9805"
+    source = write(tmp_path, data)
+    result = run("deadlines", str(source), "--explain", "--lang", "en")
+    assert result.returncode == 0, result.stderr
+    assert "9805" not in result.stdout
+    assert "19850709-**** programme_end: " in result.stdout
+
+
+def plan_in(source: Path) -> Plan:
+    return from_dict(json.loads(source.read_text(encoding="utf-8")))
 
 
 def test_deadlines_with_weeks_needs_a_date(example_file: Path) -> None:

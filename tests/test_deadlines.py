@@ -174,7 +174,8 @@ def test_programme_end_counts_from_the_referral_without_a_plan_date() -> None:
 
 def test_half_time_participation_doubles_the_calendar_days() -> None:
     # Förordning (2017:820) 15 §: 24 months of full-time participation; 7–10 §§ part time.
-    # 2025-03-03 to 2027-03-03 is 730 days; at 50 % 1460 days: 2029-03-02.
+    # 2025-03-03 to 2027-03-03 inclusive is 731 full-time days; at 50 % they take 1462
+    # calendar days: 2025-03-03 + 1461 days = 2029-03-03, the same day 48 months later.
     plan = a_plan(participation_percent=50)
     # the inclusive allowance: 731 full-time days at 50 % are 1462 calendar days
     assert the(plan, K.PROGRAMME_END).due == d(2029, 3, 3)
@@ -222,7 +223,7 @@ def test_an_interruption_wholly_after_the_exit_does_not_count() -> None:
 
 
 def test_part_time_and_interruptions_combine() -> None:
-    # 50 %: 1460 days, plus 10 interruption days: 2025-03-03 + 1470 days = 2029-03-12.
+    # 50 %: 1462 calendar days, plus 10 interruption days: 2029-03-03 + 10 = 2029-03-13.
     plan = a_plan(participation_percent=50, interruptions=(sick(d(2026, 1, 1), d(2026, 1, 10)),))
     assert the(plan, K.PROGRAMME_END).due == d(2029, 3, 13)
 

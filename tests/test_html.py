@@ -19,6 +19,9 @@ from hypothesis import strategies as st
 
 from handlingsplan import (
     DEFAULT_PARAMETERS,
+    MAX_DATE,
+    Absence,
+    AbsenceReason,
     Activity,
     ActivityKind,
     ActivityStatus,
@@ -33,11 +36,13 @@ from handlingsplan import (
     MilestoneKind,
     OutcomeStatus,
     Participant,
+    ParticipationChange,
+    ParticipationReason,
     Plan,
     Programme,
 )
 from handlingsplan._demo import DEMO_AS_OF, demo_caseload
-from handlingsplan._html import SVG_NAMESPACE, Timeline, plan_html, plan_timeline_svg
+from handlingsplan._html import SVG_NAMESPACE, Timeline, _view, plan_html, plan_timeline_svg
 from handlingsplan._privacy import redact
 from handlingsplan.strategies import dates, plans
 
@@ -196,6 +201,88 @@ def test_each_interruption_is_one_shaded_band() -> None:
     bands = of_class(svg(plan), "interruption")
     assert [band.get("data-reason") for band in bands] == ["sickness", "parental_benefit"]
     assert all(float(band.get("width", "")) >= 2 for band in bands)
+
+
+def test_participation_levels_are_a_labelled_band_over_the_spans_they_run() -> None:
+    plan = a_plan(
+        referred_on=D(2026, 2, 2),
+        participation_changes=(
+            ParticipationChange(D(2027, 2, 2), 50, ParticipationReason.PARENTAL_BENEFIT),
+        ),
+    )
+    root = svg(plan)
+    (band,) = of_class(root, "levels")
+    full, half = of_class(band, "level")
+    assert [full.get("data-percent"), half.get("data-percent")] == ["100", "50"]
+    assert list(texts(band)) == ["participation", "100 %", "50 %"]
+    # the first runs from the start to the change, the second on from the change
+    assert float(full.get("x", "")) + float(full.get("width", "")) == float(half.get("x", ""))
+    assert float(full.get("fill-opacity", "")) > float(half.get("fill-opacity", ""))
+    titles = ["".join(rect.find(f"{NS}title").itertext()) for rect in (full, half)]  # type: ignore[union-attr]
+    assert titles == [
+        "participation 100 % from 2026-02-02 to 2027-02-01",
+        "participation 50 % from 2027-02-02 on (parental_benefit)",
+    ]
+
+
+def test_a_level_too_narrow_for_its_label_keeps_it_in_its_title() -> None:
+    plan = a_plan(
+        referred_on=D(2026, 2, 2),
+        participation_changes=(
+            ParticipationChange(D(2026, 2, 3), 75),
+            ParticipationChange(D(2026, 2, 4), 100),
+        ),
+    )
+    (band,) = of_class(svg(plan), "levels")
+    assert len(of_class(band, "level")) == 3
+    assert texts(band) == ["participation", "100 %"]
+
+
+def test_a_plan_without_changes_runs_at_one_level() -> None:
+    (band,) = of_class(svg(a_plan(participation_percent=62.5)), "levels")
+    (level,) = of_class(band, "level")
+    assert level.get("data-percent") == "62.5"
+    assert "62.5 %" in texts(band)
+
+
+def test_absences_are_outlined_bands_apart_from_interruptions() -> None:
+    plan = a_plan(
+        activities=(an_activity("sfi-1", D(2025, 2, 3), D(2025, 12, 19)),),
+        interruptions=(
+            Interruption(
+                start=D(2025, 4, 1), end=D(2025, 4, 30), reason=InterruptionReason.SICKNESS
+            ),
+        ),
+        absences=(
+            Absence(D(2025, 6, 2), D(2025, 7, 31), AbsenceReason.SICKNESS),
+            Absence(D(2025, 9, 1), D(2025, 9, 1), AbsenceReason.FAMILY_REASONS, 50),
+        ),
+    )
+    root = svg(plan)
+    (interruption,) = of_class(root, "interruption")
+    sick, family = of_class(root, "absence")
+    assert [(a.get("data-reason"), a.get("data-percent")) for a in (sick, family)] == [
+        ("sickness", "100"),
+        ("family_reasons", "50"),
+    ]
+    assert sick.get("stroke-dasharray")
+    assert interruption.get("stroke-dasharray") is None
+    assert sick.get("fill") != interruption.get("fill")
+    assert float(family.get("width", "")) >= 2
+    assert "".join(sick.find(f"{NS}title").itertext()) == (  # type: ignore[union-attr]
+        "absence (sickness, 100 %) 2025-06-02 – 2025-07-31"
+    )
+    (legend,) = of_class(root, "legend")
+    assert "absence" in list(legend.itertext())
+
+
+def test_absences_and_changes_widen_the_view() -> None:
+    plan = a_plan(
+        programme=Programme.MUNICIPAL,
+        participation_changes=(ParticipationChange(D(2029, 6, 1), 50),),
+        absences=(Absence(D(2030, 6, 1), D(2030, 6, 30), AbsenceReason.OTHER),),
+    )
+    assert "2030" in axis_texts(svg(plan))
 
 
 def test_milestones_are_marks_filled_only_when_achieved() -> None:
@@ -416,27 +503,37 @@ def test_a_view_over_decades_labels_every_few_years_without_month_ticks() -> Non
     assert len(axis.findall(f"{NS}line")) == 1 + len(years)
 
 
-def test_a_view_up_to_the_last_day_a_plan_may_hold_is_drawn() -> None:
-    root = svg(spanning(D(2190, 1, 1), D(2199, 12, 31)))
+def test_a_view_up_to_the_last_supported_day_is_drawn() -> None:
+    root = svg(spanning(D(2190, 1, 1), MAX_DATE))
     (bar,) = of_class(root, "activity")
     assert float(bar.get("x", "")) + float(bar.get("width", "")) <= 936
 
 
-def test_a_plan_whose_days_all_fall_in_the_last_month_of_the_model_dates_is_drawn() -> None:
-    # A view of a single day once spanned no days and the day width divided by zero.
-    day = D(2199, 12, 31)
+def test_a_plan_whose_days_all_fall_in_the_last_supported_month_is_drawn() -> None:
+    day = D(2199, 12, 15)
     plan = a_plan(
         referred_on=day,
         programme=Programme.MUNICIPAL,
-        participant=Participant(id="d-1", birth_date=D(1990, 5, 17), needs_sfi=False),
-        activities=(an_activity("a", day, day),),
+        participant=Participant(id="d-1", birth_date=D(2150, 5, 17), needs_sfi=False),
+        activities=(an_activity("a", day, MAX_DATE),),
     )
-    root = svg(plan, as_of=D(9999, 12, 20))
+    root = svg(plan, as_of=D(2199, 12, 20))
     (bar,) = of_class(root, "activity")
     assert float(bar.get("x", "")) + float(bar.get("width", "")) <= 960
     assert axis_texts(root) == ["Dec", "2199"]
-    assert notes(root) == ["as of: 9999-12-20 (outside the view)"]
     ET.fromstring(plan_html(plan, as_of=day))
+
+
+def test_a_view_of_days_in_the_last_month_a_date_can_hold_ends_the_month_before() -> None:
+    # December 9999 has no next month to end the view on; the view once spanned no days
+    # and the day width divided by zero. Plans stop at MAX_DATE, the view still guards.
+    view = _view([D(9999, 12, 15)], [D(9999, 12, 20)])
+    assert (D.fromordinal(view.first), D.fromordinal(view.last)) == (
+        D(9999, 11, 1),
+        D(9999, 12, 1),
+    )
+    assert view.days == 30
+    assert not view.contains(D(9999, 12, 20))
 
 
 def test_long_ids_are_shortened_in_labels_but_kept_whole_in_data() -> None:

@@ -5,7 +5,8 @@ Commands:
 * ``check FILE|- [--as-of DATE] [--lang sv|en] [--format text|json]``: evaluate one
   plan or a list of plans; exit status 0 without error findings, 1 with error
   findings, 2 for input that cannot be read.
-* ``deadlines FILE|- [--weeks N] [--as-of DATE]``: the key dates of the plan(s).
+* ``deadlines FILE|- [--weeks N] [--as-of DATE] [--explain]``: the key dates of the
+  plan(s); with ``--explain``, how each was reached, in ``--lang``.
 * ``rules``: the default rule catalogue with codes, severities and legal bases.
 * ``parameters [--on DATE]``: the parameters, with their histories or values on a date.
 * ``schema``: the JSON Schema of the plan dict form.
@@ -142,6 +143,7 @@ def _command_deadlines(arguments: argparse.Namespace, stdin: TextIO, stdout: Tex
     plans, file_as_of = _read_plans(arguments.file, stdin)
     as_of = _as_of(arguments.as_of, file_as_of, required=arguments.weeks is not None)
     rows = []
+    explained: list[tuple[str, str]] = []
     for plan in plans:
         for deadline in deadlines(plan):
             if arguments.weeks is not None:
@@ -159,13 +161,22 @@ def _command_deadlines(arguments: argparse.Namespace, stdin: TextIO, stdout: Tex
                     deadline.description(arguments.lang),
                 ]
             )
+            explained.append((plan.id, deadline.explain(arguments.lang)))
     if arguments.format == "json":
         keys = ["plan_id", "due", "act_by", "kind", "subject", "description"]
-        stdout.write(json.dumps([dict(zip(keys, row, strict=True)) for row in rows], indent=2))
+        found = [dict(zip(keys, row, strict=True)) for row in rows]
+        if arguments.explain:
+            for entry, (_, text) in zip(found, explained, strict=True):
+                entry["explanation"] = text
+        stdout.write(json.dumps(found, indent=2))
         stdout.write("\n")
     else:
         header = ["plan", "due", "act by", "kind", "subject", "what"]
         stdout.write(redact(render_table(rows, header)) + "\n")
+        if arguments.explain:
+            for (plan_id, text), row in zip(explained, rows, strict=True):
+                subject = f" {row[4]}" if row[4] else ""
+                stdout.write(redact(f"\n{plan_id} {row[3]}{subject}: {text}") + "\n")
     return EXIT_OK
 
 
@@ -250,6 +261,9 @@ def _parser() -> argparse.ArgumentParser:
     dates.add_argument("--as-of", help="the start of the --weeks window (or 'today')")
     dates.add_argument("--lang", choices=("sv", "en"), default="sv")
     dates.add_argument("--format", choices=("text", "json"), default="text")
+    dates.add_argument(
+        "--explain", action="store_true", help="say how each key date was reached, in --lang"
+    )
     dates.set_defaults(run=_command_deadlines)
 
     rules = commands.add_parser("rules", help="list the default rule catalogue")

@@ -101,8 +101,8 @@ def subtract(periods: Sequence[Period], removed: Sequence[Period]) -> list[Perio
 
 
 def clip(periods: Iterable[Period], first: int, last: int) -> list[Period]:
-    """The parts of ``periods`` from ``first`` to ``last``."""
-    return [(max(a, first), min(b, last)) for a, b in periods if b >= first and a <= last]
+    """The parts of ``periods`` from ``first`` to ``last`` (none when ``last < first``)."""
+    return [(max(a, first), min(b, last)) for a, b in periods if max(a, first) <= min(b, last)]
 
 
 def days_in(periods: Iterable[Period]) -> int:

@@ -6,6 +6,10 @@ result is well-formed XML whatever the plan holds. The participant's identity nu
 is never shown, and one typed into any other field (an id, a title, a provider) is
 masked.
 
+The first row is the participation level (*omfattning*) as it runs from the plan's
+start, each level a labelled segment ("100 %", "50 %"); absences are drawn as outlined
+bands, apart from the shaded interruptions.
+
 The view runs from the earliest of the referral and the plan's own dates to the latest
 of its dates, the programme end and the follow-up; the 18th birthday, the upper age,
 the end of the registration window and ``as_of`` widen it only when they are near,
@@ -22,10 +26,11 @@ from collections.abc import Iterable
 import attrs
 import pendulum
 
+from ._clock import Level, levels
 from ._privacy import redact, redacted_repr
 from .dates import age_on, as_date
 from .deadlines import Deadline, DeadlineKind, deadlines
-from .model import Activity, ActivityStatus, Area, Milestone, Plan
+from .model import Absence, Activity, ActivityStatus, Area, Milestone, Plan
 from .parameters import DEFAULT_PARAMETERS, Parameters
 
 __all__ = ["Timeline", "plan_html", "plan_timeline_svg"]
@@ -71,6 +76,8 @@ _STATUS_OPACITY = {
 _INK = "#222222"
 _MUTED = "#666666"
 _HATCH_ID = "handlingsplan-hatch"
+_LEVEL_COLOUR = "#56B4E9"
+_ABSENCE_COLOUR = "#E69F00"
 
 # Key dates drawn as lines: label, colour, dash pattern ("" for solid).
 _KEY_DATE_STYLES = {
@@ -217,6 +224,9 @@ def _plan_days(plan: Plan) -> list[_dt.date]:
             days.append(milestone.achieved_on)
     for interruption in plan.interruptions:
         days += [interruption.start, interruption.end]
+    for absence in plan.absences:
+        days += [absence.start, absence.end]
+    days += [change.on for change in plan.participation_changes]
     if plan.exit is not None:
         days.append(plan.exit.on)
     if plan.follow_up is not None:
@@ -304,6 +314,11 @@ def _legend() -> list[str]:
     item(
         f'<rect x="{_num(x)}" y="{y}" width="12" height="12" fill="#999999" fill-opacity="0.3"/>',
         "interruption",
+    )
+    item(
+        f'<rect x="{_num(x)}" y="{y}" width="12" height="12" fill="{_ABSENCE_COLOUR}" '
+        f'fill-opacity="0.15" stroke="{_ABSENCE_COLOUR}" stroke-dasharray="3 2"/>',
+        "absence",
     )
     item(_diamond(x + 6, y + 6, filled=False), "milestone")
     item(_diamond(x + 6, y + 6, filled=True), "achieved")
@@ -424,6 +439,56 @@ def _milestone_row(view: _View, milestone: Milestone, top: float) -> str:
     return "".join(row)
 
 
+def _level_row(view: _View, plan: Plan, top: float) -> str:
+    """The participation levels from the plan's start: one labelled segment each."""
+    row = [
+        '<g class="levels">',
+        f'<text x="8" y="{_num(top + 15)}" fill="{_INK}">participation</text>',
+    ]
+    y = top + (_ROW_HEIGHT - _BAR_HEIGHT) / 2
+    for level in levels(plan):
+        first = level.first.toordinal()
+        last = view.last if level.last is None else level.last.toordinal() + 1
+        x1, x2 = view.x(first), view.x(last)
+        width = max(x2 - x1, _MIN_BAR_WIDTH)
+        label = f"{level.percent:g} %"
+        row.append(
+            f'<rect class="level" data-percent="{level.percent:g}" x="{_num(x1)}" '
+            f'y="{_num(y)}" width="{_num(width)}" height="{_BAR_HEIGHT}" fill="{_LEVEL_COLOUR}" '
+            f'fill-opacity="{_num(0.15 + 0.6 * level.percent / 100)}" stroke="#ffffff">'
+            f"<title>{_text(_level_title(level))}</title></rect>"
+        )
+        if _text_width(label) + 4 <= width:
+            row.append(
+                f'<text class="level-label" x="{_num((x1 + x2) / 2)}" y="{_num(top + 15)}" '
+                f'text-anchor="middle" fill="{_INK}">{_text(label)}</text>'
+            )
+    row.append("</g>")
+    return "".join(row)
+
+
+def _level_title(level: Level) -> str:
+    until = "on" if level.last is None else f"to {level.last.isoformat()}"
+    reason = "" if level.reason is None else f" ({level.reason})"
+    return f"participation {level.percent:g} % from {level.first.isoformat()} {until}{reason}"
+
+
+def _absence_band(view: _View, absence: Absence, top: float, bottom: float) -> str:
+    x1 = view.x(absence.start.toordinal())
+    x2 = view.x(absence.end.toordinal() + 1)
+    text = (
+        f"absence ({absence.reason.value}, {absence.percent:g} %) "
+        f"{absence.start.isoformat()} – {absence.end.isoformat()}"
+    )
+    return (
+        f'<rect class="absence" data-reason="{absence.reason.value}" '
+        f'data-percent="{absence.percent:g}" x="{_num(x1)}" y="{_num(top)}" '
+        f'width="{_num(max(x2 - x1, _MIN_BAR_WIDTH))}" height="{_num(bottom - top)}" '
+        f'fill="{_ABSENCE_COLOUR}" fill-opacity="0.15" stroke="{_ABSENCE_COLOUR}" '
+        f'stroke-dasharray="3 2"><title>{_text(text)}</title></rect>'
+    )
+
+
 def _axis(view: _View, y: float) -> list[str]:
     parts = [
         '<g class="axis">',
@@ -488,7 +553,10 @@ def plan_timeline_svg(
     Each activity is a row with a ``<rect class="activity" data-id="...">``; cancelled
     activities are faded and hatched. Milestones are diamonds (``class="milestone"``,
     filled when achieved) on rows of their own; interruptions are shaded bands
-    (``class="interruption"``). The programme end, the follow-up, the 18th birthday,
+    (``class="interruption"``) and absences outlined ones (``class="absence"``, with
+    ``data-reason`` and ``data-percent``). The first row (``class="levels"``) holds the
+    participation levels, a ``<rect class="level" data-percent="...">`` for each, labelled
+    like "50 %" where there is room. The programme end, the follow-up, the 18th birthday,
     the upper age and the end of the registration window are labelled lines
     (``class="key-date"`` with ``data-kind``), the referral, the exit and the
     follow-up made are ``class="event"``, and ``as_of`` is ``class="as-of"``. Key
@@ -515,8 +583,9 @@ def plan_timeline_svg(
     placed = _place_labels(view, markers)
     levels = max((level for *_, level in placed), default=-1) + 1
     rows_top = _LEGEND_HEIGHT + levels * _LEVEL_HEIGHT + 6
-    row_count = max(len(plan.activities), 1) + len(plan.milestones)
+    row_count = 1 + max(len(plan.activities), 1) + len(plan.milestones)
     rows_bottom = rows_top + row_count * _ROW_HEIGHT
+    activities_top = rows_top + _ROW_HEIGHT
     height = rows_bottom + _AXIS_HEIGHT + len(outside) * _NOTE_HEIGHT + 6
 
     parts = [
@@ -546,14 +615,17 @@ def plan_timeline_svg(
             f'height="{rows_bottom - rows_top}" fill="#999999" fill-opacity="0.3">'
             f"<title>{_text(text)}</title></rect>"
         )
+    for absence in plan.absences:
+        parts.append(_absence_band(view, absence, activities_top, rows_bottom))
+    parts.append(_level_row(view, plan, rows_top))
     for index, activity in enumerate(plan.activities):
-        parts.append(_activity_row(view, activity, rows_top + index * _ROW_HEIGHT))
+        parts.append(_activity_row(view, activity, activities_top + index * _ROW_HEIGHT))
     if not plan.activities:
         parts.append(
-            f'<text class="empty" x="8" y="{rows_top + 15}" fill="{_MUTED}" '
+            f'<text class="empty" x="8" y="{activities_top + 15}" fill="{_MUTED}" '
             'font-style="italic">no activities</text>'
         )
-    milestones_top = rows_top + max(len(plan.activities), 1) * _ROW_HEIGHT
+    milestones_top = activities_top + max(len(plan.activities), 1) * _ROW_HEIGHT
     for index, milestone in enumerate(plan.milestones):
         parts.append(_milestone_row(view, milestone, milestones_top + index * _ROW_HEIGHT))
     # by level, so that each label (with a white halo) is drawn after the lines crossing it

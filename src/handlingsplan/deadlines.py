@@ -165,7 +165,7 @@ class Deadline:
         24 months give 731 full-time days. 100 % from 2026-02-02 to 2028-02-02
         (731 days). Outside the programme: 0 interruption days, 0 withdrawn absence
         days. The allowance ends 2028-02-02, the registration window -, the upper
-        age limit 2057-05-16. Decided by the allowance.
+        age limit 2057-05-16. Decided by the allowance of full-time days.
         """
         return explain(self, _locale(locale))
 
