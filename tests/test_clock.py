@@ -567,8 +567,15 @@ PERCENTS = st.one_of(
 
 
 def bare(plan: Plan, **changes: Any) -> Plan:
-    """``plan`` without days outside the programme and without an exit."""
-    return attrs.evolve(plan, interruptions=(), absences=(), exit=None, follow_up=None, **changes)
+    """``plan`` without days outside the programme, level changes or an exit."""
+    cleared: dict[str, Any] = {
+        "interruptions": (),
+        "absences": (),
+        "participation_changes": (),
+        "exit": None,
+        "follow_up": None,
+    }
+    return attrs.evolve(plan, **{**cleared, **changes})
 
 
 @st.composite
@@ -647,8 +654,8 @@ def test_adding_days_outside_the_programme_never_moves_the_end_earlier(
         added = attrs.evolve(plan, interruptions=(interruption(start, end),))
         base = attrs.evolve(plan, interruptions=())
     else:
-        added = plan.with_absence(sick_leave(start, end))
-        base = plan
+        base = attrs.evolve(plan, absences=())
+        added = base.with_absence(sick_leave(start, end))
     assert allowance_end(added) >= allowance_end(base)
 
 

@@ -122,7 +122,7 @@ def explain(deadline: Deadline, locale: str) -> str:
         )
     elif "pre_plan_days" in facts:
         parts.append(_text("window", sv, **facts))
-    else:
+    elif facts.get("event") is not None:
         event = _EVENTS[facts["event"]][0 if sv else 1]
         parts.append(_text("event", sv, event=event, event_on=facts["event_on"]))
     if deadline.act_by != deadline.due:
