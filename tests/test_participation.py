@@ -188,6 +188,8 @@ def test_subclassed_sequences_and_strings_are_read_as_plain_ones() -> None:
     class Name(str):
         pass
 
+    pair = (1, 2)
+    assert plain_items(pair) is pair
     assert plain_items(Items([1, 2])) == (1, 2)
     assert type(plain_items(Pair((1, 2)))) is tuple
     value = plan(id=Name("p-2"), activities=Items([]))

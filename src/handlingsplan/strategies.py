@@ -163,7 +163,8 @@ _CHANGE_GAPS: Final = st.integers(min_value=0, max_value=400)
 _ABSENCE_COUNTS: Final = st.sampled_from((0, 0, 1, 2, 3))
 _ABSENCE_LENGTHS: Final = st.sampled_from((0, 9, 29, 30, 44)) | st.integers(0, 90)
 _EXIT_REACH: Final = st.sampled_from((0, 4 * 365, 4 * 365, 4 * 365))
-_FOLLOW_UP_DELAYS: Final = st.one_of(st.sampled_from((90, 0)), st.integers(0, 365))
+# Most follow-ups at the 90 days of the outcome measure or on the exit day itself.
+_FOLLOW_UP_DELAYS: Final = st.sampled_from((90, 90, 0, 0)) | st.integers(0, 365)
 _GAPS: Final = st.integers(min_value=0, max_value=180)
 _ACTIVITY_COUNTS: Final = st.integers(min_value=0, max_value=5)
 _MILESTONE_COUNTS: Final = st.integers(min_value=0, max_value=3)
@@ -544,7 +545,7 @@ def _draw_plan(
     follow_up = None
     if exit is not None and draw(_BOOLEANS):
         follow_up = FollowUp(
-            on=_shift(exit.on, 90 if draw(_BOOLEANS) else draw(_FOLLOW_UP_DELAYS)),
+            on=_shift(exit.on, draw(_FOLLOW_UP_DELAYS)),
             status=draw(st.sampled_from(OutcomeStatus)),
         )
     plan_made_on = _draw_optional_date(draw, referred_on, _shift(referred_on, 120))
