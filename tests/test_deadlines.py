@@ -25,6 +25,7 @@ from handlingsplan.deadlines import (
     registration_window_end,
     upper_secondary_cutoff,
 )
+from handlingsplan.errors import InvalidPlanError
 from handlingsplan.model import (
     Activity,
     ActivityKind,
@@ -529,9 +530,14 @@ def test_a_leap_day_birth_with_mar1_is_still_17_on_28_february() -> None:
     assert K.AGE_18 not in kinds(plan)
 
 
-def test_a_plan_starting_before_the_birth_still_has_the_18th_birthday() -> None:
-    # Not a realistic plan, but the model allows it: the person is not yet born on the start.
-    plan = a_plan(referred_on=d(2025, 9, 1), born=d(2026, 1, 5), programme=Programme.MUNICIPAL)
+def test_a_plan_starting_before_the_birth_is_refused() -> None:
+    # Changed on purpose by the duties issue: a referral before the birth is bad input.
+    with pytest.raises(InvalidPlanError, match="before the participant's birth date"):
+        a_plan(referred_on=d(2025, 9, 1), born=d(2026, 1, 5), programme=Programme.MUNICIPAL)
+
+
+def test_a_plan_starting_on_the_birth_date_has_the_18th_birthday() -> None:
+    plan = a_plan(referred_on=d(2026, 1, 5), born=d(2026, 1, 5), programme=Programme.MUNICIPAL)
     assert the(plan, K.AGE_18).due == d(2044, 1, 5)
     assert the(plan, K.UPPER_SECONDARY_CUTOFF).due == d(2046, 6, 30)
 

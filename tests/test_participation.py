@@ -204,3 +204,32 @@ def test_periods_contained_in_others_merge_into_them() -> None:
         (7, 10),
         (20, 24),
     ]
+
+
+# -- nothing before the participant's birth (issue: the duties, corrections) ---------
+
+
+def test_a_referral_plan_or_activity_start_before_the_birth_date_is_refused() -> None:
+    from handlingsplan import Activity, ActivityKind
+
+    born = Participant(id="d-1", birth_date=D(2010, 6, 1))
+    early = Activity(
+        id="a-1",
+        kind=ActivityKind.PLACEMENT,
+        start=D(2010, 5, 1),
+        end=D(2010, 7, 1),
+        hours_per_week=10,
+    )
+    assert problems(
+        lambda: plan(
+            participant=born,
+            referred_on=D(2010, 1, 4),
+            plan_made_on=D(2010, 2, 1),
+            activities=(early,),
+        )
+    ) == (
+        ("referred_on", "2010-01-04 is before the participant's birth date 2010-06-01"),
+        ("plan_made_on", "2010-02-01 is before the participant's birth date 2010-06-01"),
+        ("activities[0].start", "2010-05-01 is before the participant's birth date 2010-06-01"),
+    )
+    assert plan(participant=born, referred_on=D(2010, 6, 1)).referred_on == D(2010, 6, 1)

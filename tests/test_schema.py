@@ -168,6 +168,13 @@ CROSS_FIELD_GAPS: tuple[tuple[str, str], ...] = (
     # a plan date or an exit before the referral, a follow-up before the exit
     (r"plan_made_on|exit\.on", r"\S+ is before the referral \S+"),
     (r"follow_up\.on", r"\S+ is before the exit \S+"),
+    # the referral, the plan or an activity start before the participant's birth
+    (
+        r"referred_on|plan_made_on|activities\[\d+\]\.start",
+        r"\S+ is before the participant's birth date \S+",
+    ),
+    # dates outside the model's range, 1900-01-01 to 2199-12-31
+    (rf"(.*\.)?{_DATE_FIELD}", r"\S+ is outside the supported dates .*"),
     # an id used twice across the activities and milestones
     (r"(activities|milestones)\[\d+\]\.id", r"id .* is already used by .*"),
     # interruptions that overlap

@@ -33,6 +33,7 @@ some checks compare values or compute, which JSON Schema cannot express, so
 * interruptions that overlap, or absences with the same reason that overlap;
 * participation changes out of date order, or before the plan's start;
 * dates outside 1900-01-01 to 2199-12-31;
+* a referral, plan date or activity start before the participant's birth date;
 * an ``identity_number`` with a wrong check digit (Luhn) or serial number, without a
   real birth date, or whose birth date disagrees with ``birth_date``;
 * dates that match ``YYYY-MM-DD`` but are no real day, such as ``2025-02-30``. The

@@ -534,11 +534,15 @@ def _draw_plan(
     high: _dt.date,
     participant: st.SearchStrategy[Participant],
 ) -> Plan:
-    referred_on = _draw_date(draw, low, high)
+    person = draw(participant)
+    born = person.birth_date
+    # Nothing a plan holds starts before the participant's birth (a participant born
+    # after the range is referred on the birth date itself).
+    referred_on = _draw_date(draw, max(low, born), max(high, born))
     activity_count = draw(_ACTIVITY_COUNTS)
     count = activity_count + draw(_MILESTONE_COUNTS)
     ids = draw(st.lists(_IDENTIFIERS, min_size=count, max_size=count, unique=True))
-    first, last = _shift(referred_on, -60), _shift(referred_on, 3 * 365)
+    first, last = max(_shift(referred_on, -60), born), _shift(referred_on, 3 * 365)
     exit = None
     if draw(_BOOLEANS):  # an exit, a few of them on the referral day itself
         exit = _draw_exit(draw, referred_on, _shift(referred_on, draw(_EXIT_REACH)))
@@ -552,7 +556,7 @@ def _draw_plan(
     percent = draw(_PERCENTS)
     return Plan(
         id=draw(_IDENTIFIERS),
-        participant=draw(participant),
+        participant=person,
         referred_on=referred_on,
         programme=draw(st.sampled_from(Programme)),
         plan_made_on=plan_made_on,
@@ -582,7 +586,8 @@ def plans(
     three interruptions that do not overlap, up to two participation changes (part time
     sometimes with, sometimes without a reason), up to three absences that do not
     overlap (some full time for more than 30 days), sometimes a plan date, an exit and a
-    follow-up after the exit (often 90 days after). ``participant`` draws the
+    follow-up after the exit (often 90 days after). The referral and every activity
+    start fall on or after the participant's birth date. ``participant`` draws the
     participant (default :func:`participants`), so
     ``plans(participant=participants(min_birth_date=...))`` narrows the ages.
     """

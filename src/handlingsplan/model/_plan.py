@@ -109,6 +109,7 @@ class Plan:
                     )
                 else:
                     seen[item.id] = path
+        self._check_birth_date(check, referred)
         check.items_of("interruptions", Interruption)
         _check_overlaps(check, "interruptions", indexed(self.interruptions, Interruption))
         check.items_of("absences", Absence)
@@ -138,6 +139,25 @@ class Plan:
                     f"{self.exit.on.isoformat()}",
                 )
         check.done()
+
+    def _check_birth_date(self, check: Problems, referred: bool) -> None:
+        """The referral, the plan and every activity start on or after the birth date."""
+        if not isinstance(self.participant, Participant):
+            return
+        born = self.participant.birth_date
+        days: list[tuple[str, object]] = [("referred_on", self.referred_on if referred else None)]
+        if type(self.plan_made_on) is pendulum.Date:
+            days.append(("plan_made_on", self.plan_made_on))
+        days.extend(
+            (f"activities[{index}].start", activity.start)
+            for index, activity in indexed(self.activities, Activity)
+        )
+        for path, day in days:
+            if isinstance(day, _dt.date) and day < born:
+                check.add(
+                    path,
+                    f"{day.isoformat()} is before the participant's birth date {born.isoformat()}",
+                )
 
     def _start_if_readable(self) -> pendulum.Date | None:
         day = self.plan_made_on if self.plan_made_on is not None else self.referred_on
