@@ -215,8 +215,8 @@ def _leap_day(parameters: Parameters, birth_date: _dt.date) -> str:
 
 
 def _age(birth_date: _dt.date, on: _dt.date, leap_day: str) -> int:
-    if on < birth_date:
-        return -1
+    # A plan cannot start before the birth date (the model refuses it), so ``on``
+    # is never before ``birth_date`` here.
     return age_on(birth_date, on, leap_day="mar1" if leap_day == "mar1" else "feb28")
 
 
