@@ -222,9 +222,12 @@ def test_check_shows_every_invalid_path(tmp_path: Path) -> None:
     source = write(tmp_path, {"plans": [plan, {"id": 1}]})
     result = run("check", str(source), "--as-of", "2026-03-02")
     assert result.returncode == 2
-    assert "plans[0].activities[1].end: '2025-02-30' is not a real date" in result.stderr
+    assert (
+        "plans[0].activities[1].end: expected a date as YYYY-MM-DD, got '2025-02-30', "
+        "which is not a day of the calendar" in result.stderr
+    )
     assert "plans[0].participant.colour: unknown field" in result.stderr
-    assert "plans[1].id: must be a string" in result.stderr
+    assert "plans[1].id: expected a string" in result.stderr
 
 
 def test_check_exits_2_for_a_missing_file(tmp_path: Path) -> None:

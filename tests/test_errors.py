@@ -61,8 +61,10 @@ def test_invalid_plan_error_keeps_its_problems_as_a_tuple_of_pairs() -> None:
 
 
 def test_invalid_plan_error_joins_every_problem_in_its_message() -> None:
-    error = InvalidPlanError([("id", "must not be empty"), ("end", "is before start")])
-    assert str(error) == "id: must not be empty; end: is before start"
+    error = InvalidPlanError(
+        [("id", "expected a non-empty string, got a blank one"), ("end", "is before start")]
+    )
+    assert str(error) == "id: expected a non-empty string, got a blank one; end: is before start"
 
 
 def test_invalid_plan_error_shows_a_root_problem_without_a_path() -> None:

@@ -18,6 +18,7 @@ from collections import OrderedDict
 from collections.abc import Callable
 from typing import Any, TypeVar
 
+import jsonschema
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -25,16 +26,19 @@ from hypothesis import strategies as st
 from handlingsplan import (
     Activity,
     ActivityKind,
+    ErrorCode,
     InvalidPlanError,
     Plan,
     check_eligibility,
     deadlines,
     evaluate,
     from_dict,
+    json_schema,
     to_dict,
 )
 from handlingsplan import strategies as hs
 from handlingsplan._privacy import redact
+from handlingsplan.errors import pointer
 
 T = TypeVar("T")
 
@@ -249,7 +253,7 @@ def test_an_odd_value_in_a_plan_field_is_refused_at_that_field(field: str, value
     data[field] = value
     result = read(data)
     if isinstance(result, Plan):  # only values of the right kind are read
-        assert field in ("participation_percent", "activities", "id")
+        assert field in ("participation_percent", "activities", "id", "referred_on")
     else:
         assert {path.split(".")[0].split("[")[0] for path, _ in result.errors} == {field}
 
@@ -377,3 +381,19 @@ def test_a_value_that_breaks_even_isinstance_is_reported_at_its_path() -> None:
     result = read({**_plan_dict(), "id": _Disguised()})
     assert isinstance(result, InvalidPlanError)
     assert result.errors == (("id", "cannot be read (_UnprintableError: no description)"),)
+
+
+PYTHON_WORDS = re.compile(r"\b(NoneType|str|int|float|dict|list|bool|tuple|bytes)\b")
+
+
+@settings(max_examples=150, suppress_health_check=list(HealthCheck), deadline=None)
+@given(mutated())
+def test_every_refusal_speaks_json_with_codes_and_pointers(data: dict[str, Any]) -> None:
+    result = read(data)
+    if isinstance(result, InvalidPlanError):
+        jsonschema.Draft202012Validator(json_schema(InvalidPlanError)).validate(result.to_dict())
+        assert [(d.path, d.message) for d in result.details] == list(result.errors)
+        for detail in result.details:
+            assert detail.pointer == pointer(detail.path)
+            assert not PYTHON_WORDS.search(detail.message), detail.message
+            assert detail.code in set(ErrorCode)

@@ -204,13 +204,13 @@ def test_a_revision_reports_every_problem_at_once() -> None:
         )
     )
     assert errors == (
-        ("plan", "must be a Plan, not str 'plan-1'"),
-        ("recorded_on", "must be a date, not a datetime: 2025-02-03T09:30:00"),
-        ("reason", "must not be empty"),
+        ("plan", "expected a Plan, got a string 'plan-1'"),
+        ("recorded_on", "expected a date, got a date-time 2025-02-03T09:30:00"),
+        ("reason", "expected a non-empty string, got a blank one"),
         (
             "author_role",
-            "must be one of employment_officer, job_agent, social_worker, civic_counsellor, "
-            "language_teacher, other; got str 'boss'",
+            "expected one of employment_officer, job_agent, social_worker, civic_counsellor, "
+            "language_teacher, other; got a string 'boss'",
         ),
     )
 
@@ -258,20 +258,20 @@ def test_a_history_takes_a_list_and_keeps_a_tuple() -> None:
 
 def test_an_empty_history_is_refused() -> None:
     assert errors_of(lambda: PlanHistory(revisions=())) == (
-        ("revisions", "must hold at least one revision"),
+        ("revisions", "expected at least one revision, got none"),
     )
 
 
 def test_a_history_needs_a_sequence_of_revisions() -> None:
     assert errors_of(lambda: PlanHistory(revisions="plan-1")) == (  # type: ignore[arg-type]
-        ("revisions", "must be a sequence of Revision, not str 'plan-1'"),
+        ("revisions", "expected an array of Revision, got a string 'plan-1'"),
     )
     revision = Revision(plan=FIRST, recorded_on=d("2025-02-03"))
     ((path, message),) = errors_of(
         lambda: PlanHistory(revisions=(revision, FIRST))  # type: ignore[arg-type]
     )
     assert path == "revisions[1]"
-    assert message.startswith("must be a Revision, not Plan Plan(id='plan-1'")
+    assert message == "expected a Revision, got a Plan"
 
 
 def test_revisions_out_of_order_are_refused_with_their_paths() -> None:
@@ -308,7 +308,7 @@ def test_a_bad_item_does_not_hide_the_order_of_the_others() -> None:
         Revision(plan=SECOND, recorded_on=d("2025-02-01")),
     )
     assert errors_of(lambda: PlanHistory(revisions=revisions)) == (  # type: ignore[arg-type]
-        ("revisions[0]", "must be a Revision, not str 'not a revision'"),
+        ("revisions[0]", "expected a Revision, got a string 'not a revision'"),
         ("revisions[2].recorded_on", "2025-02-01 is before revisions[1].recorded_on 2025-02-03"),
     )
 
@@ -344,7 +344,7 @@ def test_append_places_the_revisions_own_problems_under_its_index() -> None:
         "revisions[4].author_role",
     ]
     assert errors_of(lambda: PlanHistory.begin(FIRST, recorded_on="2025-02-03")) == (  # type: ignore[arg-type]
-        ("revisions[0].recorded_on", "must be a date, not str '2025-02-03'"),
+        ("revisions[0].recorded_on", "expected a date, got a string '2025-02-03'"),
     )
 
 
@@ -1171,9 +1171,11 @@ def test_reading_a_history_reports_every_bad_path() -> None:
     data["revisions"][3]["colour"] = "red"
     errors = errors_of(lambda: from_dict(data, PlanHistory))
     assert dict(errors) == {
-        "revisions[1].plan.activities[1].end": "'2025-13-01' is not a real date",
-        "revisions[2].recorded_on": "must be a date as YYYY-MM-DD, not '14/2/2025'",
-        "revisions[3].reason": "must be a string, not int 7",
+        "revisions[1].plan.activities[1].end": (
+            "expected a date as YYYY-MM-DD, got '2025-13-01', which is not a day of the calendar"
+        ),
+        "revisions[2].recorded_on": "expected a date as YYYY-MM-DD, got a string '14/2/2025'",
+        "revisions[3].reason": "expected a string, got a number 7",
         "revisions[3].colour": "unknown field",
     }
 
@@ -1187,7 +1189,7 @@ def test_reading_a_history_checks_order_and_plan_ids() -> None:
         ("revisions[3].plan.id", "'plan-2' is not the history's plan id 'plan-1' (revisions[0])"),
     )
     assert errors_of(lambda: from_dict({"revisions": []}, PlanHistory)) == (
-        ("revisions", "must hold at least one revision"),
+        ("revisions", "expected at least one revision, got none"),
     )
     assert errors_of(lambda: from_dict({}, PlanHistory)) == (
         ("revisions", "required field is missing"),
@@ -1199,7 +1201,7 @@ def test_reading_a_history_refuses_an_unknown_author_role() -> None:
     data["revisions"][0]["author_role"] = "boss"
     ((path, message),) = errors_of(lambda: from_dict(data, PlanHistory))
     assert path == "revisions[0].author_role"
-    assert message.startswith("must be one of employment_officer, job_agent, social_worker")
+    assert message.startswith("expected one of employment_officer, job_agent, social_worker")
 
 
 @st.composite

@@ -175,9 +175,21 @@ def test_an_impossible_date_is_refused_even_with_a_good_check_digit(first: str) 
     assert refusal(f"{first}-123{luhn_digit(nine)}") == (("", DATE_MESSAGE),)
 
 
-@pytest.mark.parametrize("value", [198507099805, None, b"198507099805", 1985.0, ["1985"]])
-def test_a_non_string_is_refused(value: object) -> None:
-    assert refusal(value) == (("", f"must be a string, not {type(value).__name__}"),)
+@pytest.mark.parametrize(
+    ("value", "got"),
+    [
+        (198507099805, "a number"),
+        (None, "null"),
+        (b"198507099805", "a Python bytes"),
+        (1985.0, "a number"),
+        (["1985"], "an array"),
+    ],
+)
+def test_a_non_string_is_refused_naming_only_its_kind(value: object, got: str) -> None:
+    assert refusal(value) == (("", f"expected a string, got {got}"),)
+    with pytest.raises(InvalidPlanError) as info:
+        IdentityNumber(value)  # type: ignore[arg-type]
+    assert info.value.details[0].code == ("null_not_allowed" if value is None else "wrong_type")
 
 
 def test_a_refusal_is_an_invalid_plan_error() -> None:

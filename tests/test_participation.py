@@ -61,11 +61,11 @@ def test_a_change_takes_its_fields_by_position_or_keyword() -> None:
 def test_a_change_is_checked_like_the_plan_level() -> None:
     bad: Any = ("2027-02-02", 0, "holiday")
     assert problems(lambda: ParticipationChange(*bad)) == (
-        ("on", "must be a date, not str '2027-02-02'"),
-        ("percent", "must be between 1 and 100 inclusive, not 0"),
+        ("on", "expected a date, got a string '2027-02-02'"),
+        ("percent", "expected a number from 1 to 100, got 0"),
         (
             "reason",
-            "must be one of sickness, parental_benefit, childcare, other; got str 'holiday'",
+            "expected one of sickness, parental_benefit, childcare, other; got a string 'holiday'",
         ),
     )
 
@@ -79,7 +79,7 @@ def test_an_absence_is_whole_days_at_full_time_by_default() -> None:
 def test_an_absence_ending_before_it_starts_is_refused() -> None:
     assert problems(lambda: Absence(D(2026, 3, 2), D(2026, 3, 1), AR.OTHER, 101)) == (
         ("end", "2026-03-01 is before start 2026-03-02"),
-        ("percent", "must be between 1 and 100 inclusive, not 101"),
+        ("percent", "expected a number from 1 to 100, got 101"),
     )
 
 
@@ -136,7 +136,7 @@ def test_a_second_change_on_a_day_is_refused_at_the_one_already_there() -> None:
         lambda: changed.with_participation_change(ParticipationChange(D(2026, 9, 1), 50))
     ) == (("participation_changes[0].on", "a change on 2026-09-01 is already recorded"),)
     assert problems(lambda: changed.with_participation_change(50)) == (  # type: ignore[arg-type]
-        ("participation_changes", "must be a ParticipationChange, not 50"),
+        ("participation_changes", "expected a ParticipationChange, got a number 50"),
     )
 
 

@@ -173,18 +173,24 @@ CROSS_FIELD_GAPS: tuple[tuple[str, str], ...] = (
         r"referred_on|plan_made_on|activities\[\d+\]\.start",
         r"\S+ is before the participant's birth date \S+",
     ),
+    # participation changes before the plan's start or out of date order
+    (r"participation_changes\[\d+\]\.on", r"\S+ is before the plan's start \S+"),
+    (r"participation_changes\[\d+\]\.on", r"\S+ is not after participation_changes.*"),
     # dates outside the model's range, 1900-01-01 to 2199-12-31
     (rf"(.*\.)?{_DATE_FIELD}", r"\S+ is outside the supported dates .*"),
     # an id used twice across the activities and milestones
     (r"(activities|milestones)\[\d+\]\.id", r"id .* is already used by .*"),
     # interruptions that overlap
-    (r"interruptions\[\d+\]", r"overlaps interruptions\[\d+\]"),
+    (r"(interruptions|absences)\[\d+\]", r"overlaps (interruptions|absences)\[\d+\]"),
     # identity numbers: check digit or serial, a real birth date, agreement with birth_date
     (r"(participant\.)?identity_number", r"is not a valid personnummer or samordningsnummer.*"),
     (r"(participant\.)?identity_number", r"does not hold a real birth date.*"),
     (r"(participant\.)?identity_number", r"its birth date \S+ disagrees with birth_date \S+"),
 )
-CALENDAR_GAP: tuple[str, str] = (rf"(.*\.)?{_DATE_FIELD}", r"'.*' is not a real date")
+CALENDAR_GAP: tuple[str, str] = (
+    rf"(.*\.)?{_DATE_FIELD}",
+    r"expected a date as YYYY-MM-DD, got '.*', which is not a day of the calendar",
+)
 """Dates as YYYY-MM-DD that are no real day; closed when formats are asserted."""
 
 KNOWN_GAPS = (*CROSS_FIELD_GAPS, CALENDAR_GAP)
@@ -899,7 +905,12 @@ def test_impossible_dates_pass_the_schema_unless_formats_are_asserted(day: str) 
     assert not validator(formats=True).is_valid(payload)
     ok, errors = read(payload)
     assert not ok
-    assert errors == (("referred_on", f"{day!r} is not a real date"),)
+    assert errors == (
+        (
+            "referred_on",
+            f"expected a date as YYYY-MM-DD, got {day!r}, which is not a day of the calendar",
+        ),
+    )
     assert in_gaps(errors, [CALENDAR_GAP])
 
 
@@ -917,7 +928,7 @@ def test_dates_in_other_digits_are_refused_by_both(day: str) -> None:
     assert not validator().is_valid(payload)
     assert read(payload) == (
         False,
-        (("referred_on", f"must be a date as YYYY-MM-DD, not {day!r}"),),
+        (("referred_on", f"expected a date as YYYY-MM-DD, got a string {day!r}"),),
     )
 
 

@@ -444,14 +444,19 @@ def test_a_date_time_is_refused_with_a_message_that_shows_the_value() -> None:
     data = plan_dict()
     data["referred_on"] = "2025-01-13T00:00"
     assert refusal(data) == (
-        ("referred_on", "must be a date as YYYY-MM-DD, not '2025-01-13T00:00'"),
+        ("referred_on", "expected a date as YYYY-MM-DD, got a date-time '2025-01-13T00:00'"),
     )
 
 
 def test_an_impossible_date_is_called_not_a_real_date() -> None:
     data = plan_dict()
     data["activities"][0]["end"] = "2025-02-30"
-    assert refusal(data) == (("activities[0].end", "'2025-02-30' is not a real date"),)
+    assert refusal(data) == (
+        (
+            "activities[0].end",
+            "expected a date as YYYY-MM-DD, got '2025-02-30', which is not a day of the calendar",
+        ),
+    )
 
 
 @pytest.mark.parametrize(
@@ -523,7 +528,7 @@ def test_a_plan_that_is_not_an_object_is_refused_at_the_root(value: object) -> N
 def test_an_object_with_keys_that_are_not_strings_is_refused() -> None:
     data: dict[Any, Any] = plan_dict()
     data["participant"][1] = "x"
-    assert refusal(data) == (("participant", "keys must be strings, not int 1"),)
+    assert refusal(data) == (("participant", "expected string keys, got a number 1"),)
 
 
 def test_a_tuple_is_accepted_where_a_list_belongs() -> None:
@@ -671,7 +676,7 @@ def test_a_value_nested_too_deep_to_describe_is_refused_at_its_path() -> None:
     data["activities"][0]["start"] = deep
     ((path, message),) = refusal(data)
     assert path == "activities[0].start"
-    assert message == "must be a date as YYYY-MM-DD, not <list object>"
+    assert message == "expected a date as YYYY-MM-DD, got an array"
 
 
 # -- garbage in, InvalidPlanError out ------------------------------------------------

@@ -16,6 +16,8 @@ from .caseload import (
 from .deadlines import Deadline, DeadlineKind, deadlines
 from .errors import (
     DuplicateRuleError,
+    ErrorCode,
+    ErrorDetail,
     HandlingsplanError,
     InvalidPlanError,
     InvalidRuleError,
@@ -112,6 +114,8 @@ __all__ = [
     "DuplicateRuleError",
     "Eligibility",
     "EligibilityStatus",
+    "ErrorCode",
+    "ErrorDetail",
     "Exit",
     "ExitReason",
     "Facts",

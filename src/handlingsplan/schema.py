@@ -65,6 +65,7 @@ from typing import Any, Final, Union, get_args, get_origin, get_type_hints
 import attrs
 
 from .deadlines import Deadline
+from .errors import ErrorCode, InvalidPlanError
 from .model import (
     Absence,
     Activity,
@@ -302,6 +303,52 @@ class _Builder:
         raise TypeError(f"{where}: cannot describe the type {hint}")
 
 
+def _error_schema() -> dict[str, Any]:
+    """The schema of :meth:`InvalidPlanError.to_dict`: a closed set of codes, paths both ways."""
+    detail = {
+        "type": "object",
+        "description": "One problem: where (as a path and a JSON Pointer), what kind, and a "
+        "message for people.",
+        "properties": {
+            "path": {
+                "type": "string",
+                "description": "The field as the dict form names it, "
+                "such as activities[0].end; the empty string for the whole plan.",
+            },
+            "pointer": {
+                "type": "string",
+                "description": "The same place as an RFC 6901 "
+                "JSON Pointer, such as /activities/0/end; the empty string for the root.",
+            },
+            "code": {
+                "enum": [code.value for code in ErrorCode],
+                "description": "What is wrong; stable across versions.",
+            },
+            "message": {
+                "type": "string",
+                "description": "What was expected and what was "
+                "got, in JSON's words; may be reworded between versions.",
+            },
+        },
+        "required": ["path", "pointer", "code", "message"],
+        "additionalProperties": False,
+    }
+    return {
+        "$schema": _DIALECT,
+        "$id": f"urn:handlingsplan:invalid-plan-error:{_VERSION}",
+        "title": "InvalidPlanError",
+        "description": "Why a plan could not be read: every problem found, at once.",
+        "type": "object",
+        "properties": {
+            "type": {"const": "invalid_plan"},
+            "errors": {"type": "array", "items": {"$ref": "#/$defs/ErrorDetail"}},
+        },
+        "required": ["type", "errors"],
+        "additionalProperties": False,
+        "$defs": {"ErrorDetail": detail},
+    }
+
+
 def json_schema(cls: type[Any] = Plan) -> dict[str, Any]:
     """A JSON Schema (draft 2020-12) of the dict form of ``cls``, a new dict on each call.
 
@@ -318,7 +365,16 @@ def json_schema(cls: type[Any] = Plan) -> dict[str, Any]:
     ['id', 'birth_date']
     >>> json_schema(Report)["$defs"]["Finding"]["properties"]["severity"]["enum"]
     ['error', 'warning', 'info']
+
+    ``json_schema(InvalidPlanError)`` describes what
+    :meth:`InvalidPlanError.to_dict() <handlingsplan.InvalidPlanError.to_dict>` writes,
+    the answer a service gets for a plan it cannot read:
+
+    >>> json_schema(InvalidPlanError)["properties"]["type"]
+    {'const': 'invalid_plan'}
     """
+    if cls is InvalidPlanError:
+        return _error_schema()
     if not (isinstance(cls, type) and attrs.has(cls)):
         raise TypeError(f"json_schema takes a model class, not {cls!r}")
     builder = _Builder()

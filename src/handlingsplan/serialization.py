@@ -15,8 +15,13 @@ one :class:`~handlingsplan.InvalidPlanError`, with paths such as
 >>> try:
 ...     from_dict({"id": "d-1", "birth_date": "1990-05-17T00:00"}, Participant)
 ... except InvalidPlanError as error:
-...     print(error.errors)
-(('birth_date', "must be a date as YYYY-MM-DD, not '1990-05-17T00:00'"),)
+...     print(error.errors[0][1])
+...     print(error.details[0].pointer, error.details[0].code.value)
+expected a date as YYYY-MM-DD, got a date-time '1990-05-17T00:00'
+/birth_date datetime_not_allowed
+
+Where the dict form has a date string, a :class:`datetime.date` is read too (a
+:class:`datetime.datetime` is not), so that Python callers need not format dates first.
 """
 
 from __future__ import annotations
@@ -36,9 +41,9 @@ import pendulum
 from cattrs.gen import make_dict_structure_fn
 
 from ._privacy import cut, echo
-from .errors import InvalidPlanError
+from .errors import ErrorCode, ErrorDetail, InvalidPlanError
 from .model import IdentityNumber, Plan
-from .model._checks import UNREADABLE, describe, plain_items
+from .model._checks import UNREADABLE, describe, expected, kind, mismatch, plain_items
 
 __all__ = ["SCHEMA", "converter", "from_dict", "to_dict"]
 
@@ -54,13 +59,25 @@ T = TypeVar("T")
 
 
 class _BadValueError(ValueError):
-    """A value that cannot be read; the message is shown as is."""
+    """A value that cannot be read; the message is shown as is, with its code."""
+
+    def __init__(self, message: str, code: ErrorCode) -> None:
+        super().__init__(message)
+        self.code = code
+
+
+def _wrong(what: str, value: object) -> _BadValueError:
+    """A value of the wrong kind where ``what`` was expected."""
+    return _BadValueError(expected(what, value), mismatch(value))
+
+
+Triple = tuple[str, str, ErrorCode]
 
 
 class _PartlyReadError(Exception):
     """A value read in part: ``value`` holds what could be read (or ``UNREADABLE``)."""
 
-    def __init__(self, value: object, errors: list[tuple[str, str]]) -> None:
+    def __init__(self, value: object, errors: list[Triple]) -> None:
         super().__init__(value, errors)
         self.value = value
         self.errors = errors
@@ -69,16 +86,42 @@ class _PartlyReadError(Exception):
 # -- scalars --------------------------------------------------------------------
 
 
+_DATE_TIME = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}[T ][0-9]")
+_AS_DATE: Final = "a date as YYYY-MM-DD"
+
+
 def _structure_date(value: object, _: type) -> pendulum.Date:
+    if type(value) is not str:
+        if isinstance(value, _dt.datetime):
+            raise _BadValueError(
+                f"expected {_AS_DATE}, got a date-time {_dt.datetime.isoformat(value)}",
+                ErrorCode.DATETIME_NOT_ALLOWED,
+            )
+        if isinstance(value, _dt.date):  # a Python caller's date, read as it is
+            return pendulum.Date(value.year, value.month, value.day)
+        if not isinstance(value, str):
+            raise _wrong(_AS_DATE, value)
+        value = str.__str__(value)
     # Only YYYY-MM-DD in ASCII digits: with those guards, fromisoformat reads nothing else.
-    if type(value) is not str or len(value) != 10 or value[4] != "-" or value[7] != "-":
-        raise _BadValueError(f"must be a date as YYYY-MM-DD, not {echo(value)}")
-    if not (value.isascii() and value.replace("-", "").isdigit()):
-        raise _BadValueError(f"must be a date as YYYY-MM-DD, not {echo(value)}")
+    if (
+        len(value) != 10
+        or value[4] != "-"
+        or value[7] != "-"
+        or not (value.isascii() and value.replace("-", "").isdigit())
+    ):
+        if _DATE_TIME.match(value):
+            raise _BadValueError(
+                f"expected {_AS_DATE}, got a date-time {echo(value)}",
+                ErrorCode.DATETIME_NOT_ALLOWED,
+            )
+        raise _BadValueError(f"expected {_AS_DATE}, got {describe(value)}", ErrorCode.NOT_A_DATE)
     try:
         day = _dt.date.fromisoformat(value)
     except ValueError:
-        raise _BadValueError(f"{value!r} is not a real date") from None
+        raise _BadValueError(
+            f"expected {_AS_DATE}, got {value!r}, which is not a day of the calendar",
+            ErrorCode.NOT_A_REAL_DATE,
+        ) from None
     return pendulum.Date(day.year, day.month, day.day)
 
 
@@ -86,25 +129,26 @@ def _structure_str(value: object, _: type) -> str:
     if type(value) is str:
         return value
     if not isinstance(value, str):
-        raise _BadValueError(f"must be a string, not {describe(value)}")
+        raise _wrong("a string", value)
     return str.__str__(value)  # a subclass's own methods are not trusted
 
 
 def _structure_bool(value: object, _: type) -> bool:
     if not isinstance(value, bool):
-        raise _BadValueError(f"must be true or false, not {describe(value)}")
+        raise _wrong("true or false", value)
     return value
 
 
 def _structure_number(value: object, _: type) -> float:
     if isinstance(value, bool) or not isinstance(value, int | float):
-        raise _BadValueError(f"must be a number, not {describe(value)}")
+        raise _wrong("a number", value)
     return value
 
 
 def _structure_identity(value: object, _: type) -> IdentityNumber:
     if not isinstance(value, str):
-        raise _BadValueError(f"must be a string YYYYMMDD-NNNC, not {type(value).__name__}")
+        # the kind only: a number here may be an identity number typed without quotes
+        raise _BadValueError(f"expected a string YYYYMMDD-NNNC, got {kind(value)}", mismatch(value))
     return IdentityNumber(value)
 
 
@@ -122,7 +166,8 @@ def _structure_enum(value: object, cls: type[Enum]) -> Enum:
         member = members.get(str.__str__(value))
         if member is not None:
             return member
-    raise _BadValueError(f"must be one of {allowed}; got {echo(value)}")
+    code = ErrorCode.NOT_ONE_OF if isinstance(value, str) else mismatch(value)
+    raise _BadValueError(f"expected one of {allowed}; got {describe(value)}", code)
 
 
 def _enum_value(member: Enum) -> Any:
@@ -182,11 +227,11 @@ def _configure(target: cattrs.Converter) -> cattrs.Converter:
 
         def structure(value: object, _: type) -> tuple[Any, ...]:
             if not isinstance(value, list | tuple):
-                raise _BadValueError(f"must be a list of {name}, not {describe(value)}")
+                raise _wrong(f"an array of {name}", value)
             if not detailed:
                 return tuple([item_hook(item, item_type) for item in value])
             items: list[Any] = []
-            problems: list[tuple[str, str]] = []
+            problems: list[Triple] = []
             for index, item in enumerate(plain_items(value)):
                 try:
                     items.append(item_hook(item, item_type))
@@ -239,21 +284,27 @@ def _configure(target: cattrs.Converter) -> cattrs.Converter:
             if type(value) is dict and value.keys() <= known:
                 return generated(value, cls)
             if not isinstance(value, dict):
-                raise _BadValueError(f"must be an object, not {describe(value)}")
-            raise _BadValueError("has keys that are not fields")  # read again in detail
+                raise _wrong("an object", value)
+            raise _BadValueError("has keys that are not fields", ErrorCode.UNKNOWN_FIELD)
 
         def structure_in_detail(value: object, _: type) -> Any:
             if not isinstance(value, dict):
-                raise _BadValueError(f"must be an object, not {describe(value)}")
-            problems: list[tuple[str, str]] = []
+                raise _wrong("an object", value)
+            problems: list[Triple] = []
             arguments: dict[str, Any] = {}
             for key, item in dict.items(value):
                 if not isinstance(key, str):
-                    problems.append(("", f"keys must be strings, not {describe(key)}"))
+                    problems.append(("", expected("string keys", key), ErrorCode.WRONG_TYPE))
                     continue
                 key = str.__str__(key)
                 if key not in known:
-                    problems.append((_key_step(key), "unknown field"))
+                    problems.append(
+                        (
+                            _key_step(key),
+                            "unknown field",
+                            ErrorCode.UNKNOWN_FIELD,
+                        )
+                    )
                     continue
                 hook, field_type = hooks[key]
                 try:
@@ -267,11 +318,11 @@ def _configure(target: cattrs.Converter) -> cattrs.Converter:
             for name in required:
                 if name not in arguments:
                     arguments[name] = UNREADABLE
-                    problems.append((name, "required field is missing"))
+                    problems.append((name, "required field is missing", ErrorCode.MISSING))
             try:
                 built = cls(**arguments)
             except InvalidPlanError as error:  # the object's own checks, on what was read
-                problems.extend(error.errors)
+                problems.extend(_triples(error.details))
             if problems:
                 raise _PartlyReadError(UNREADABLE, problems)
             return built
@@ -284,7 +335,7 @@ def _configure(target: cattrs.Converter) -> cattrs.Converter:
     unstructure_plan_fields = target.get_unstructure_hook(Plan)
 
     def structure_plan(value: object, _: type) -> Plan:
-        schema_problems: list[tuple[str, str]] = []
+        schema_problems: list[Triple] = []
         if isinstance(value, dict) and dict.__contains__(value, "schema"):
             schema = dict.__getitem__(value, "schema")
             if type(schema) is not str or schema not in READABLE_SCHEMAS:
@@ -293,6 +344,7 @@ def _configure(target: cattrs.Converter) -> cattrs.Converter:
                         "schema",
                         f"unknown schema {echo(schema)}; this library reads "
                         f"{' and '.join(map(repr, sorted(READABLE_SCHEMAS)))}",
+                        ErrorCode.UNKNOWN_SCHEMA,
                     )
                 )
             value = {key: item for key, item in dict.items(value) if key != "schema"}
@@ -349,15 +401,23 @@ def from_dict(data: Mapping[str, Any], cls: type[T] = Plan) -> T:  # type: ignor
         return converter.structure(data, cls)
     except Exception as exc:
         problems = _problems(exc, "")
-    raise InvalidPlanError(problems or [("", "cannot be read")])
+    raise InvalidPlanError(problems or [("", "cannot be read", ErrorCode.UNREADABLE)])
 
 
-def _problems(exc: BaseException, path: str) -> list[tuple[str, str]]:
-    if isinstance(exc, InvalidPlanError | _PartlyReadError):
-        return [(_join(path, inner), message) for inner, message in exc.errors]
+def _triples(details: tuple[ErrorDetail, ...]) -> list[Triple]:
+    return [(detail.path, detail.message, detail.code) for detail in details]
+
+
+def _problems(exc: BaseException, path: str) -> list[Triple]:
+    if isinstance(exc, InvalidPlanError):
+        return [
+            (_join(path, inner), message, code) for inner, message, code in _triples(exc.details)
+        ]
+    if isinstance(exc, _PartlyReadError):
+        return [(_join(path, inner), message, code) for inner, message, code in exc.errors]
     if isinstance(exc, _BadValueError):
-        return [(path, str(exc))]
-    return [(path, f"cannot be read ({type(exc).__name__}: {_text(exc)})")]
+        return [(path, str(exc), exc.code)]
+    return [(path, f"cannot be read ({type(exc).__name__}: {_text(exc)})", ErrorCode.UNREADABLE)]
 
 
 def _text(exc: BaseException) -> str:

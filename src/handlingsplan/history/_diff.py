@@ -10,7 +10,7 @@ from typing import Any, Generic, TypeVar
 import attrs
 
 from .._privacy import echo, redact, redacted_repr
-from ..errors import InvalidPlanError
+from ..errors import ErrorCode, ErrorDetail, InvalidPlanError
 from ..model import (
     Absence,
     Activity,
@@ -113,7 +113,7 @@ class PlanDiff:
         """
         if not isinstance(plan, Plan):
             raise TypeError(f"apply takes a Plan, not {type(plan).__name__}")
-        problems: list[tuple[str, str]] = []
+        problems: list[ErrorDetail] = []
         changes: dict[str, Any] = {}
         for change in (*self.fields, *filter(None, (self.exit, self.follow_up))):
             _expect(problems, change.field, getattr(plan, change.field), change.old)
@@ -302,25 +302,24 @@ def _diff_by_value(old: tuple[_V, ...], new: tuple[_V, ...]) -> CollectionDiff[_
     )
 
 
-def _expect(problems: list[tuple[str, str]], path: str, actual: object, expected: object) -> None:
+def _expect(problems: list[ErrorDetail], path: str, actual: object, expected: object) -> None:
     if actual != expected:
-        problems.append(
-            (path, f"is {_show(actual, 'en')}, but the diff expects {_show(expected, 'en')}")
-        )
+        message = f"is {_show(actual, 'en')}, but the diff expects {_show(expected, 'en')}"
+        problems.append(ErrorDetail.of(path, ErrorCode.CONFLICT, message))
 
 
 def _evolve(
-    problems: list[tuple[str, str]], path: str, value: _A, changes: Iterable[FieldChange]
+    problems: list[ErrorDetail], path: str, value: _A, changes: Iterable[FieldChange]
 ) -> _A:
     try:
         return attrs.evolve(value, **{change.field: change.new for change in changes})
     except InvalidPlanError as error:
-        problems.extend(error.prefixed(path).errors)
+        problems.extend(error.prefixed(path).details)
         return value
 
 
 def _apply_by_id(
-    problems: list[tuple[str, str]],
+    problems: list[ErrorDetail],
     noun: str,
     items: tuple[_Item, ...],
     part: CollectionDiff[_Item],
@@ -332,10 +331,14 @@ def _apply_by_id(
         if item.id in current:
             _expect(problems, f"{name}[{index[item.id]}]", current.pop(item.id), item)
         else:
-            problems.append((name, f"no {noun} with id {echo(item.id)}"))
+            problems.append(
+                ErrorDetail.of(name, ErrorCode.NOT_FOUND, f"no {noun} with id {echo(item.id)}")
+            )
     for change in part.changed:
         if change.id not in current:
-            problems.append((name, f"no {noun} with id {echo(change.id)}"))
+            problems.append(
+                ErrorDetail.of(name, ErrorCode.NOT_FOUND, f"no {noun} with id {echo(change.id)}")
+            )
             continue
         path = f"{name}[{index[change.id]}]"
         for field in change.changes:
@@ -344,18 +347,20 @@ def _apply_by_id(
         current[change.id] = _evolve(problems, path, current[change.id], change.changes)
     for item in part.added:
         if item.id in current:
-            problems.append((name, f"id {echo(item.id)} is already used"))
+            problems.append(
+                ErrorDetail.of(name, ErrorCode.DUPLICATE_ID, f"id {echo(item.id)} is already used")
+            )
         current[item.id] = item
     if part.order is None:
         return tuple(current.values())
     if sorted(part.order) != sorted(current):
-        problems.append((name, _ORDER_MISMATCH))
+        problems.append(ErrorDetail.of(name, ErrorCode.CONFLICT, _ORDER_MISMATCH))
         return tuple(current.values())
     return tuple(current[item_id] for item_id in part.order)
 
 
 def _apply_by_value(
-    problems: list[tuple[str, str]],
+    problems: list[ErrorDetail],
     name: str,
     noun: str,
     items: tuple[_V, ...],
@@ -366,12 +371,14 @@ def _apply_by_value(
         if item in current:
             current.remove(item)
         else:
-            problems.append((name, f"has no {noun} {_show(item, 'en')}"))
+            problems.append(
+                ErrorDetail.of(name, ErrorCode.NOT_FOUND, f"has no {noun} {_show(item, 'en')}")
+            )
     current.extend(part.added)
     if part.order is None:
         return tuple(current)
     if set(part.order) != set(current):
-        problems.append((name, _ORDER_MISMATCH))
+        problems.append(ErrorDetail.of(name, ErrorCode.CONFLICT, _ORDER_MISMATCH))
         return tuple(current)
     return tuple(part.order)
 

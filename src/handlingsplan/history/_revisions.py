@@ -12,7 +12,7 @@ import attrs
 
 from .._privacy import echo, private
 from ..dates import as_date
-from ..errors import InvalidPlanError
+from ..errors import ErrorCode, InvalidPlanError
 from ..model import (
     Plan,
 )
@@ -94,7 +94,7 @@ class PlanHistory:
         check.items_of("revisions", Revision)
         if isinstance(self.revisions, tuple):
             if not self.revisions:
-                check.add("revisions", "must hold at least one revision")
+                check.add("revisions", "expected at least one revision, got none", ErrorCode.EMPTY)
             first: tuple[int, Revision] | None = None
             latest: tuple[int, Revision] | None = None
             for index, revision in enumerate(self.revisions):
@@ -109,6 +109,7 @@ class PlanHistory:
                         f"revisions[{index}].plan.id",
                         f"{echo(revision.plan.id)} is not the history's plan id "
                         f"{echo(first[1].plan.id)} (revisions[{first[0]}])",
+                        ErrorCode.CONFLICT,
                     )
                 if revision.recorded_on < latest[1].recorded_on:
                     check.add(
@@ -116,6 +117,7 @@ class PlanHistory:
                         f"{revision.recorded_on.isoformat()} is before "
                         f"revisions[{latest[0]}].recorded_on "
                         f"{latest[1].recorded_on.isoformat()}",
+                        ErrorCode.WRONG_ORDER,
                     )
                 else:
                     latest = (index, revision)

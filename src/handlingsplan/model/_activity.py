@@ -9,6 +9,7 @@ from types import MappingProxyType
 import attrs
 
 from .._privacy import private
+from ..errors import ErrorCode
 from ._checks import Problems
 from ._enums import ActivityKind, ActivityStatus, Area
 
@@ -112,7 +113,11 @@ class Activity:
         start_ok = check.date("start")
         end_ok = check.date("end")
         if start_ok and end_ok and self.end < self.start:
-            check.add("end", f"{self.end.isoformat()} is before start {self.start.isoformat()}")
+            check.add(
+                "end",
+                f"{self.end.isoformat()} is before start {self.start.isoformat()}",
+                ErrorCode.WRONG_ORDER,
+            )
         check.number("hours_per_week", 0, 168)
         check.enum("status", ActivityStatus)
         check.text("provider", optional=True)

@@ -15,10 +15,11 @@ from collections.abc import Sequence
 from enum import Enum
 from typing import Any, Final, TypeVar
 
+import attrs
 import pendulum
 
 from .._privacy import echo
-from ..errors import InvalidPlanError
+from ..errors import ErrorCode, InvalidPlanError
 
 E = TypeVar("E", bound=Enum)
 
@@ -53,9 +54,54 @@ def article(name: str) -> str:
     return f"{'an' if name[:1] in 'AEIOU' else 'a'} {name}"
 
 
+def kind(value: object) -> str:
+    """The kind of ``value`` in JSON's words: "null", "a string", "an object"...
+
+    Values JSON cannot hold are named as Python's: "a date-time", "a Python set".
+    """
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "a boolean"
+    if isinstance(value, int | float):
+        return "a number"
+    if isinstance(value, str):
+        return "a string"
+    if isinstance(value, list | tuple):
+        return "an array"
+    if isinstance(value, dict):
+        return "an object"
+    if isinstance(value, _dt.datetime):
+        return "a date-time"
+    if isinstance(value, _dt.date):
+        return "a date"
+    if attrs.has(type(value)):
+        return article(type(value).__name__)
+    return f"a Python {type(value).__name__}"
+
+
 def describe(value: object) -> str:
-    """A short description of a bad value for an error message: its type and echo."""
-    return f"{type(value).__name__} {echo(value)}"
+    """A bad value for an error message: its kind in JSON's words, and a scalar's echo.
+
+    >>> describe(None), describe("15"), describe(True), describe([1, 2]), describe({})
+    ('null', "a string '15'", 'a boolean true', 'an array', 'an object')
+    """
+    what = kind(value)
+    if isinstance(value, bool):
+        return f"{what} {'true' if value else 'false'}"
+    if isinstance(value, int | float | str) or what.startswith("a Python"):
+        return f"{what} {echo(value)}"
+    return what
+
+
+def mismatch(value: object) -> ErrorCode:
+    """The code for ``value`` where another type was expected: ``null`` is its own."""
+    return ErrorCode.NULL_NOT_ALLOWED if value is None else ErrorCode.WRONG_TYPE
+
+
+def expected(what: str, value: object) -> str:
+    """The message for a value of the wrong kind: "expected a string, got a number 15"."""
+    return f"expected {what}, got {describe(value)}"
 
 
 def overlaps(periods: Sequence[tuple[_dt.date, _dt.date]]) -> list[tuple[int, int]]:
@@ -111,10 +157,10 @@ class Problems:
 
     def __init__(self, owner: object) -> None:
         self._owner = owner
-        self.items: list[tuple[str, str]] = []
+        self.items: list[tuple[str, str, ErrorCode]] = []
 
-    def add(self, path: str, message: str) -> None:
-        self.items.append((path, message))
+    def add(self, path: str, message: str, code: ErrorCode) -> None:
+        self.items.append((path, message, code))
 
     def _set(self, name: str, value: object) -> None:
         object.__setattr__(self._owner, name, value)
@@ -126,10 +172,14 @@ class Problems:
             if value is UNREADABLE or (value is None and optional):
                 return False
             if isinstance(value, _dt.datetime):
-                self.add(name, f"must be a date, not a datetime: {_dt.datetime.isoformat(value)}")
+                self.add(
+                    name,
+                    f"expected a date, got a date-time {_dt.datetime.isoformat(value)}",
+                    ErrorCode.DATETIME_NOT_ALLOWED,
+                )
                 return False
             if not isinstance(value, _dt.date):
-                self.add(name, f"must be a date, not {describe(value)}")
+                self.add(name, expected("a date", value), mismatch(value))
                 return False
             value = pendulum.Date(value.year, value.month, value.day)
             self._set(name, value)
@@ -138,6 +188,7 @@ class Problems:
                 name,
                 f"{value.isoformat()} is outside the supported dates "
                 f"{MIN_DATE.isoformat()} to {MAX_DATE.isoformat()}",
+                ErrorCode.OUT_OF_RANGE,
             )
             return False
         return True
@@ -154,13 +205,14 @@ class Problems:
                 self._set(name, member)
                 return True
         allowed = ", ".join(str(member.value) for member in cls)
-        self.add(name, f"must be one of {allowed}; got {describe(value)}")
+        code = ErrorCode.NOT_ONE_OF if isinstance(value, str) else mismatch(value)
+        self.add(name, f"expected one of {allowed}; got {describe(value)}", code)
         return False
 
     def flag(self, name: str) -> None:
         value = getattr(self._owner, name)
         if value is not UNREADABLE and not isinstance(value, bool):
-            self.add(name, f"must be true or false, not {describe(value)}")
+            self.add(name, expected("true or false", value), mismatch(value))
 
     def text(self, name: str, *, optional: bool = False, nonempty: bool = False) -> bool:
         """Check the string field ``name``; True when it holds a usable string."""
@@ -169,12 +221,12 @@ class Problems:
             if value is UNREADABLE or (value is None and optional):
                 return False
             if not isinstance(value, str):
-                self.add(name, f"must be a string, not {describe(value)}")
+                self.add(name, expected("a string", value), mismatch(value))
                 return False
             value = str.__str__(value)
             self._set(name, value)
         if nonempty and not value.strip():
-            self.add(name, "must not be empty")
+            self.add(name, "expected a non-empty string, got a blank one", ErrorCode.EMPTY)
             return False
         return True
 
@@ -183,14 +235,18 @@ class Problems:
         if value is UNREADABLE:
             return False
         if isinstance(value, bool) or not isinstance(value, int | float):
-            self.add(name, f"must be a number, not {describe(value)}")
+            self.add(name, expected("a number", value), mismatch(value))
             return False
         plain: float = int.__int__(value) if isinstance(value, int) else float.__float__(value)
         if type(plain) is float and not math.isfinite(plain):
-            self.add(name, f"must be finite, not {plain!r}")
+            self.add(name, f"expected a finite number, got {plain!r}", ErrorCode.NOT_FINITE)
             return False
         if not low <= plain <= high:
-            self.add(name, f"must be between {low:g} and {high:g} inclusive, not {echo(plain)}")
+            self.add(
+                name,
+                f"expected a number from {low:g} to {high:g}, got {echo(plain)}",
+                ErrorCode.OUT_OF_RANGE,
+            )
             return False
         if type(plain) is float and plain.is_integer():
             plain = int(plain)  # equal numbers give equal values and equal dicts
@@ -204,7 +260,7 @@ class Problems:
             return True
         if value is UNREADABLE or (value is None and optional):
             return False
-        self.add(name, f"must be {article(cls.__name__)}, not {describe(value)}")
+        self.add(name, expected(article(cls.__name__), value), mismatch(value))
         return False
 
     def items_of(self, name: str, cls: type[Any]) -> tuple[Any, ...]:
@@ -213,7 +269,7 @@ class Problems:
         if value is UNREADABLE:
             return ()
         if not isinstance(value, list | tuple):
-            self.add(name, f"must be a sequence of {cls.__name__}, not {describe(value)}")
+            self.add(name, expected(f"an array of {cls.__name__}", value), mismatch(value))
             return ()
         if type(value) is not tuple:
             value = plain_items(value)
@@ -223,9 +279,7 @@ class Problems:
             if isinstance(item, cls):
                 good.append(item)
             elif item is not UNREADABLE:
-                self.add(
-                    f"{name}[{index}]", f"must be {article(cls.__name__)}, not {describe(item)}"
-                )
+                self.add(f"{name}[{index}]", expected(article(cls.__name__), item), mismatch(item))
         return tuple(good)
 
     def done(self) -> None:

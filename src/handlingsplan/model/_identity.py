@@ -9,7 +9,8 @@ import pendulum
 from personnummer import personnummer
 
 from .._privacy import private
-from ..errors import InvalidPlanError
+from ..errors import ErrorCode, InvalidPlanError
+from ._checks import kind, mismatch
 
 __all__ = ["IdentityNumber"]
 
@@ -50,7 +51,10 @@ class IdentityNumber:
 
     def __init__(self, number: str) -> None:
         if not isinstance(number, str):
-            raise InvalidPlanError([("", f"must be a string, not {type(number).__name__}")])
+            # Only the kind: a number in the wrong type is still a number to keep private.
+            raise InvalidPlanError(
+                [("", f"expected a string, got {kind(number)}", mismatch(number))]
+            )
         match = _TWELVE.fullmatch(number)
         if match is None:
             if _TEN.fullmatch(number):
@@ -60,18 +64,27 @@ class IdentityNumber:
                             "",
                             "must be the 12-digit form YYYYMMDD-NNNC; the 10-digit form's "
                             "century would depend on today's date",
+                            ErrorCode.INVALID_IDENTITY_NUMBER,
                         )
                     ]
                 )
             raise InvalidPlanError(
-                [("", "must be a 12-digit identity number in the form YYYYMMDD-NNNC")]
+                [
+                    (
+                        "",
+                        "must be a 12-digit identity number in the form YYYYMMDD-NNNC",
+                        ErrorCode.INVALID_IDENTITY_NUMBER,
+                    )
+                ]
             )
         digits = match.group(1) + match.group(2)
         _birth_date(digits)  # a real date, coordination days included
         try:
             personnummer.parse(digits)
         except personnummer.PersonnummerException:
-            raise InvalidPlanError([("", _CHECK_MESSAGE)]) from None
+            raise InvalidPlanError(
+                [("", _CHECK_MESSAGE, ErrorCode.INVALID_IDENTITY_NUMBER)]
+            ) from None
         object.__setattr__(self, "digits", digits)
 
     @property
@@ -109,5 +122,11 @@ def _birth_date(digits: str) -> pendulum.Date:
         return pendulum.Date(year, month, day)
     except ValueError:
         raise InvalidPlanError(
-            [("", "does not hold a real birth date (coordination numbers add 60 to the day)")]
+            [
+                (
+                    "",
+                    "does not hold a real birth date (coordination numbers add 60 to the day)",
+                    ErrorCode.INVALID_IDENTITY_NUMBER,
+                )
+            ]
         ) from None

@@ -7,6 +7,7 @@ import datetime as _dt
 import attrs
 
 from .._privacy import private
+from ..errors import ErrorCode
 from ._checks import Problems
 from ._enums import InterruptionReason
 
@@ -32,7 +33,11 @@ class Interruption:
         start_ok = check.date("start")
         end_ok = check.date("end")
         if start_ok and end_ok and self.end < self.start:
-            check.add("end", f"{self.end.isoformat()} is before start {self.start.isoformat()}")
+            check.add(
+                "end",
+                f"{self.end.isoformat()} is before start {self.start.isoformat()}",
+                ErrorCode.WRONG_ORDER,
+            )
         check.enum("reason", InterruptionReason)
         check.done()
 

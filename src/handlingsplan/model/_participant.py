@@ -7,6 +7,7 @@ import datetime as _dt
 import attrs
 
 from .._privacy import private
+from ..errors import ErrorCode
 from ._checks import Problems
 from ._enums import Gender, PermitKind
 from ._identity import IdentityNumber
@@ -73,6 +74,7 @@ class Participant:
                     "identity_number",
                     f"its birth date {self.identity_number.masked[:8]} disagrees with "
                     f"birth_date {self.birth_date.isoformat()}",
+                    ErrorCode.CONFLICT,
                 )
         check.date("first_registered_on", optional=True)
         check.instance("permit", Permit, optional=True)

@@ -11,9 +11,18 @@ import pendulum
 
 from .._privacy import echo, private
 from ..dates import as_date
-from ..errors import InvalidPlanError
+from ..errors import ErrorCode, InvalidPlanError
 from ._activity import TRANSITIONS, Activity
-from ._checks import MAX_DATE, MIN_DATE, Problems, _Unreadable, indexed, overlaps
+from ._checks import (
+    MAX_DATE,
+    MIN_DATE,
+    Problems,
+    _Unreadable,
+    expected,
+    indexed,
+    mismatch,
+    overlaps,
+)
 from ._enums import AbsenceReason, ActivityStatus, ParticipationReason, Programme
 from ._exit import Exit, FollowUp
 from ._interruption import Interruption
@@ -78,6 +87,7 @@ class Plan:
                     "plan_made_on",
                     f"{self.plan_made_on.isoformat()} is before the referral "
                     f"{self.referred_on.isoformat()}",
+                    ErrorCode.WRONG_ORDER,
                 )
         check.number("participation_percent", 1, 100)
         check.enum("participation_reason", ParticipationReason, optional=True)
@@ -89,12 +99,14 @@ class Plan:
                 check.add(
                     f"participation_changes[{index}].on",
                     f"{change.on.isoformat()} is before the plan's start {start.isoformat()}",
+                    ErrorCode.WRONG_ORDER,
                 )
             if latest is not None and change.on <= latest[1].on:
                 check.add(
                     f"participation_changes[{index}].on",
                     f"{change.on.isoformat()} is not after participation_changes[{latest[0]}].on "
                     f"{latest[1].on.isoformat()}",
+                    ErrorCode.WRONG_ORDER,
                 )
             latest = (index, change)
         check.items_of("activities", Activity)
@@ -105,7 +117,9 @@ class Plan:
                 path = f"{field}[{index}]"
                 if item.id in seen:
                     check.add(
-                        f"{path}.id", f"id {echo(item.id)} is already used by {seen[item.id]}"
+                        f"{path}.id",
+                        f"id {echo(item.id)} is already used by {seen[item.id]}",
+                        ErrorCode.DUPLICATE_ID,
                     )
                 else:
                     seen[item.id] = path
@@ -127,16 +141,18 @@ class Plan:
                     "exit.on",
                     f"{self.exit.on.isoformat()} is before the referral "
                     f"{self.referred_on.isoformat()}",
+                    ErrorCode.WRONG_ORDER,
                 )
         if check.instance("follow_up", FollowUp, optional=True):
             assert self.follow_up is not None
             if self.exit is None or not isinstance(self.exit, Exit | _Unreadable):
-                check.add("follow_up", "a follow-up needs an exit")
+                check.add("follow_up", "a follow-up needs an exit", ErrorCode.CONFLICT)
             elif isinstance(self.exit, Exit) and self.follow_up.on < self.exit.on:
                 check.add(
                     "follow_up.on",
                     f"{self.follow_up.on.isoformat()} is before the exit "
                     f"{self.exit.on.isoformat()}",
+                    ErrorCode.WRONG_ORDER,
                 )
         check.done()
 
@@ -157,6 +173,7 @@ class Plan:
                 check.add(
                     path,
                     f"{day.isoformat()} is before the participant's birth date {born.isoformat()}",
+                    ErrorCode.WRONG_ORDER,
                 )
 
     def _start_if_readable(self) -> pendulum.Date | None:
@@ -200,13 +217,17 @@ class Plan:
         for index, activity in enumerate(self.activities):
             if activity.id == activity_id:
                 return index
-        raise InvalidPlanError([("activities", f"no activity with id {echo(activity_id)}")])
+        raise InvalidPlanError(
+            [("activities", f"no activity with id {echo(activity_id)}", ErrorCode.NOT_FOUND)]
+        )
 
     def _milestone_index(self, milestone_id: str) -> int:
         for index, milestone in enumerate(self.milestones):
             if milestone.id == milestone_id:
                 return index
-        raise InvalidPlanError([("milestones", f"no milestone with id {echo(milestone_id)}")])
+        raise InvalidPlanError(
+            [("milestones", f"no milestone with id {echo(milestone_id)}", ErrorCode.NOT_FOUND)]
+        )
 
     # -- notebooks ---------------------------------------------------------------
 
@@ -245,7 +266,13 @@ class Plan:
         old = self.activities[index]
         if old.is_final:
             raise InvalidPlanError(
-                [(f"activities[{index}]", f"a {old.status.value} activity cannot be replaced")]
+                [
+                    (
+                        f"activities[{index}]",
+                        f"a {old.status.value} activity cannot be replaced",
+                        ErrorCode.CONFLICT,
+                    )
+                ]
             )
         if activity.status != old.status:
             _check_transition(index, old.status, activity.status)
@@ -266,7 +293,13 @@ class Plan:
             new_status = ActivityStatus(status)
         except ValueError:
             raise InvalidPlanError(
-                [(f"activities[{index}].status", f"unknown status {echo(status)}")]
+                [
+                    (
+                        f"activities[{index}].status",
+                        f"unknown status {echo(status)}",
+                        ErrorCode.NOT_ONE_OF,
+                    )
+                ]
             ) from None
         _check_transition(index, old.status, new_status)
         activities = list(self.activities)
@@ -291,6 +324,7 @@ class Plan:
                     (
                         f"milestones[{index}].achieved_on",
                         f"already achieved on {old.achieved_on.isoformat()}",
+                        ErrorCode.CONFLICT,
                     )
                 ]
             )
@@ -309,7 +343,13 @@ class Plan:
         """A new plan with ``change`` inserted in date order; one change a day at most."""
         if not isinstance(change, ParticipationChange):
             raise InvalidPlanError(
-                [("participation_changes", f"must be a ParticipationChange, not {echo(change)}")]
+                [
+                    (
+                        "participation_changes",
+                        expected("a ParticipationChange", change),
+                        mismatch(change),
+                    )
+                ]
             )
         for index, existing in enumerate(self.participation_changes):
             if existing.on == change.on:
@@ -318,6 +358,7 @@ class Plan:
                         (
                             f"participation_changes[{index}].on",
                             f"a change on {change.on.isoformat()} is already recorded",
+                            ErrorCode.CONFLICT,
                         )
                     ]
                 )
@@ -331,14 +372,22 @@ class Plan:
     def with_exit(self, exit: Exit) -> Plan:
         """A new plan with ``exit``; a plan has at most one."""
         if self.exit is not None:
-            raise InvalidPlanError([("exit", f"the plan already exited on {self.exit.on}")])
+            raise InvalidPlanError(
+                [("exit", f"the plan already exited on {self.exit.on}", ErrorCode.CONFLICT)]
+            )
         return attrs.evolve(self, exit=exit)
 
     def with_follow_up(self, follow_up: FollowUp) -> Plan:
         """A new plan with ``follow_up``; it needs an exit, and a plan has at most one."""
         if self.follow_up is not None:
             raise InvalidPlanError(
-                [("follow_up", f"the plan was already followed up on {self.follow_up.on}")]
+                [
+                    (
+                        "follow_up",
+                        f"the plan was already followed up on {self.follow_up.on}",
+                        ErrorCode.CONFLICT,
+                    )
+                ]
             )
         return attrs.evolve(self, follow_up=follow_up)
 
@@ -350,6 +399,7 @@ def _check_transition(index: int, old: ActivityStatus, new: ActivityStatus) -> N
                 (
                     f"activities[{index}].status",
                     f"cannot move from {old.value} to {new.value}",
+                    ErrorCode.CONFLICT,
                 )
             ]
         )
@@ -358,4 +408,4 @@ def _check_transition(index: int, old: ActivityStatus, new: ActivityStatus) -> N
 def _check_overlaps(check: Problems, name: str, places: list[tuple[int, Any]]) -> None:
     """Report each period of ``places`` that overlaps an earlier-listed one, at the later."""
     for j, i in overlaps([(item.start, item.end) for _, item in places]):
-        check.add(f"{name}[{places[j][0]}]", f"overlaps {name}[{places[i][0]}]")
+        check.add(f"{name}[{places[j][0]}]", f"overlaps {name}[{places[i][0]}]", ErrorCode.OVERLAP)
