@@ -136,6 +136,7 @@ def test_a_typical_plan_has_the_documented_key_dates() -> None:
         needs_sfi=True,
     )
     assert [(x.due, x.act_by, x.kind) for x in deadlines(plan)] == [
+        (d(2025, 3, 3), d(2025, 3, 3), K.SFI_START_TARGET),
         (d(2025, 5, 3), d(2025, 5, 5), K.SFI_START),
         (d(2027, 2, 3), d(2027, 2, 3), K.PROGRAMME_END),
         (d(2027, 11, 4), d(2027, 11, 4), K.CIVIC_ORIENTATION_DUTY_END),
@@ -614,6 +615,7 @@ def test_key_dates_on_the_same_day_are_sorted_by_kind_then_subject() -> None:
         exit=Exit(on=d(2027, 4, 1), reason=ExitReason.STUDIES),
     )
     assert [(x.due, x.kind, x.subject) for x in deadlines(plan)] == [
+        (d(2025, 3, 3), K.SFI_START_TARGET, None),
         (d(2025, 5, 3), K.PROGRAMME_END, None),
         (d(2025, 5, 3), K.REGISTRATION_WINDOW_END, None),
         (d(2025, 5, 3), K.SFI_START, None),
@@ -634,11 +636,14 @@ def test_the_kinds_are_declared_in_their_same_day_order() -> None:
         "programme_end",
         "registration_window_end",
         "upper_age",
+        "sfi_start_target",
         "sfi_start",
+        "sfi_right_end",
         "civic_orientation_complete",
         "civic_orientation_duty_end",
         "age_18",
         "upper_secondary_cutoff",
+        "study_plan_due",
         "follow_up",
         "milestone",
     ]
@@ -737,7 +742,13 @@ def test_key_dates_are_sorted_and_act_by_is_never_before_due(plan: Plan) -> None
     assert list(found) == sorted(found, key=lambda x: x.sort_key)
     for deadline in found:
         assert deadline.act_by >= deadline.due
-        if deadline.kind not in (K.SFI_START, K.CIVIC_ORIENTATION_COMPLETE, K.FOLLOW_UP):
+        if deadline.kind not in (
+            K.SFI_START_TARGET,
+            K.SFI_START,
+            K.CIVIC_ORIENTATION_COMPLETE,
+            K.STUDY_PLAN_DUE,
+            K.FOLLOW_UP,
+        ):
             assert deadline.act_by == deadline.due
 
 

@@ -33,9 +33,12 @@ SCHOOL = "YOUTH-UPPER-SECONDARY"
 LEAPLING = person(born="2008-02-29", registered="2024-11-04")
 """Turns 18 on 2026-02-28 (feb28) or 2026-03-01 (mar1); 17 on the referral 2025-03-03."""
 
+UNACCOMPANIED = person(born="2008-02-29", registered="2024-11-04", unaccompanied=True)
+"""The same leapling, arrived without a guardian (Lag 2005:429)."""
+
 
 def _young(*milestones: Milestone, **fields: object) -> Plan:
-    values: dict[str, object] = {"participant": LEAPLING, "referred": "2025-03-03"}
+    values: dict[str, object] = {"participant": UNACCOMPANIED, "referred": "2025-03-03"}
     values.update(fields)
     return plan(milestones=list(milestones), **values)  # type: ignore[arg-type]
 
@@ -158,42 +161,44 @@ def _tp(due: str, achieved: str | None = None) -> Milestone:
         ),
         # 18 on 2026-08-31; add_months(2026-08-31, -6) = 2026-02-28.
         pytest.param(
-            _young(participant=person(born="2008-08-31")),
+            _young(participant=person(born="2008-08-31", unaccompanied=True)),
             "2026-02-27",
             DEFAULT_PARAMETERS,
             [],
             id="month end: before the notice",
         ),
         pytest.param(
-            _young(participant=person(born="2008-08-31")),
+            _young(participant=person(born="2008-08-31", unaccompanied=True)),
             "2026-02-28",
             DEFAULT_PARAMETERS,
             [(TRANSITION, WARNING, None, d("2026-08-31"))],
             id="month end: the notice starts on 28 February",
         ),
         pytest.param(
-            _young(participant=person(born="2007-03-03")),
+            _young(participant=person(born="2007-03-03", unaccompanied=True)),
             "2025-03-04",
             DEFAULT_PARAMETERS,
             [],
             id="18 on the plan's start",
         ),
         pytest.param(
-            _young(participant=person(born="2007-03-04")),
+            _young(participant=person(born="2007-03-04", unaccompanied=True)),
             "2025-03-03",
             DEFAULT_PARAMETERS,
             [(TRANSITION, WARNING, None, d("2025-03-04"))],
             id="17 on the plan's start, 18 the next day",
         ),
         pytest.param(
-            _young(participant=person(born="2007-03-04")),
+            _young(participant=person(born="2007-03-04", unaccompanied=True)),
             "2025-03-05",
             DEFAULT_PARAMETERS,
             [(TRANSITION, ERROR, None, d("2025-03-04"))],
             id="17 on the plan's start, as_of after the birthday",
         ),
         pytest.param(
-            _young(participant=person(born="2007-03-05"), plan_made="2025-03-10"),
+            _young(
+                participant=person(born="2007-03-05", unaccompanied=True), plan_made="2025-03-10"
+            ),
             "2025-03-06",
             DEFAULT_PARAMETERS,
             [],
