@@ -15,6 +15,7 @@ from typing import Any
 import pytest
 from hypothesis import given
 
+from handlingsplan.dates import add_months, add_years
 from handlingsplan.deadlines import (
     Deadline,
     DeadlineKind,
@@ -136,6 +137,7 @@ def test_a_typical_plan_has_the_documented_key_dates() -> None:
         needs_sfi=True,
     )
     assert [(x.due, x.act_by, x.kind) for x in deadlines(plan)] == [
+        (d(2025, 3, 3), d(2025, 3, 3), K.SFI_START_TARGET),
         (d(2025, 5, 3), d(2025, 5, 5), K.SFI_START),
         (d(2027, 2, 3), d(2027, 2, 3), K.PROGRAMME_END),
         (d(2027, 11, 4), d(2027, 11, 4), K.CIVIC_ORIENTATION_DUTY_END),
@@ -566,6 +568,145 @@ def test_a_20_year_old_has_no_upper_secondary_cutoff() -> None:
     assert upper_secondary_cutoff(plan) == d(2026, 6, 30)
 
 
+def test_a_20_year_old_whose_cutoff_is_still_ahead_has_it() -> None:
+    # Skollagen (2010:800) 15 kap. 5 §: born 2006-02-01, 20 on 2026-02-01; with a plan on
+    # 2026-03-02 the cut-off 2026-06-30 is still ahead, so it is a key date (issue 12).
+    plan = a_plan(referred_on=d(2026, 3, 2), born=d(2006, 2, 1), programme=Programme.MUNICIPAL)
+    assert the(plan, K.UPPER_SECONDARY_CUTOFF).due == d(2026, 6, 30)
+
+
+def test_the_cutoff_on_the_plan_s_start_is_given() -> None:
+    plan = a_plan(referred_on=d(2026, 6, 30), born=d(2006, 2, 1), programme=Programme.MUNICIPAL)
+    assert the(plan, K.UPPER_SECONDARY_CUTOFF).due == d(2026, 6, 30)
+
+
+# -- SFI: Skollagen (2010:800) 20 kap. 29 §, 31 a § ---------------------------------
+
+
+def sfi(activity_id: str, start: _dt.date, **changes: Any) -> Activity:
+    values: dict[str, Any] = {"end": add_months(start, 10), "hours_per_week": 15}
+    values.update(changes)
+    return Activity(id=activity_id, kind=ActivityKind.SFI, start=start, **values)
+
+
+def intro(activity_id: str, start: _dt.date, **changes: Any) -> Activity:
+    return Activity(
+        id=activity_id,
+        kind=ActivityKind.UPPER_SECONDARY_INTRO,
+        start=start,
+        end=add_months(start, 20),
+        hours_per_week=23,
+        **changes,
+    )
+
+
+def test_the_sfi_target_is_a_month_after_the_plan_and_moves_off_a_weekend() -> None:
+    # Skollagen 20 kap. 29 §; Lag (1930:173) 2 §: 2025-04-03 + 1 month = Saturday 2025-05-03.
+    target = the(a_plan(referred_on=d(2025, 4, 3), needs_sfi=True), K.SFI_START_TARGET)
+    assert (target.due, target.act_by, target.subject) == (d(2025, 5, 3), d(2025, 5, 5), None)
+    assert target.explain("en") == (
+        "the municipality works to have SFI started: 2025-05-03. Counted from the plan's "
+        "start on 2025-04-03. May be done until 2025-05-05 (Lag 1930:173 2 §)."
+    )
+    assert target.explain("sv").startswith("kommunen verkar för att sfi har påbörjats")
+
+
+def test_the_sfi_target_is_for_establishment_plans_that_need_sfi() -> None:
+    municipal = a_plan(needs_sfi=True, programme=Programme.MUNICIPAL)
+    assert K.SFI_START_TARGET not in kinds(municipal)
+    assert K.SFI_START in kinds(municipal)
+    assert K.SFI_START_TARGET not in kinds(a_plan(needs_sfi=False))
+
+
+def test_under_20_in_language_introduction_has_no_sfi_start_dates() -> None:
+    # Skollagen 17 kap. 12 §, 20 kap. 29 §: 17 on 2025-03-03, in språkintroduktion.
+    plan = a_plan(born=d(2008, 1, 15), needs_sfi=True, activities=(intro("u-1", REFERRED),))
+    assert not kinds(plan) & {K.SFI_START, K.SFI_START_TARGET}
+    cancelled = a_plan(
+        born=d(2008, 1, 15),
+        needs_sfi=True,
+        activities=(intro("u-1", REFERRED, status=ActivityStatus.CANCELLED),),
+    )
+    assert {K.SFI_START, K.SFI_START_TARGET} <= kinds(cancelled)
+
+
+def test_the_sfi_right_ends_three_years_after_the_first_admission_from_2026() -> None:
+    # Skollagen 20 kap. 31 a §: first SFI start 2028-02-29 + 3 years = 2031-02-28 (1 §).
+    plan = a_plan(
+        referred_on=d(2028, 2, 7),
+        activities=(sfi("sfi-2", d(2029, 3, 5)), sfi("sfi-1", d(2028, 2, 29))),
+    )
+    right = the(plan, K.SFI_RIGHT_END)
+    assert (right.due, right.act_by, right.subject) == (d(2031, 2, 28), d(2031, 2, 28), "sfi-1")
+    assert right.explain("en") == (
+        "the right to SFI ends unless extended: 2031-02-28. Counted from the start of the "
+        "first SFI course on 2028-02-29."
+    )
+    assert "den första sfi-kursens start" in right.explain("sv")
+
+
+def test_the_sfi_right_has_no_end_for_an_admission_before_2026() -> None:
+    plan = a_plan(referred_on=d(2025, 11, 3), activities=(sfi("sfi-1", d(2025, 12, 31)),))
+    assert K.SFI_RIGHT_END not in kinds(plan)
+    reform = DEFAULT_PARAMETERS.with_value("sfi_right_years", 2, valid_from=d(2025, 12, 1))
+    assert the(plan, K.SFI_RIGHT_END, parameters=reform).due == d(2027, 12, 31)
+
+
+# -- study_plan_due: Skollagen (2010:800) 17 kap. 14 a § -----------------------------
+
+
+def test_the_study_plan_is_due_two_months_after_language_introduction_starts() -> None:
+    # 2025-09-01 + 2 months = Saturday 2025-11-01: act by Monday 2025-11-03.
+    plan = a_plan(
+        referred_on=d(2025, 9, 1),
+        born=d(2008, 5, 12),
+        programme=Programme.MUNICIPAL,
+        activities=(
+            intro("u-0", d(2025, 8, 18), status=ActivityStatus.CANCELLED),
+            intro("u-2", d(2026, 1, 12)),
+            intro("u-1", d(2025, 9, 1)),
+        ),
+    )
+    due = the(plan, K.STUDY_PLAN_DUE)
+    assert (due.due, due.act_by, due.subject) == (d(2025, 11, 1), d(2025, 11, 3), "u-1")
+    assert due.explain("en") == (
+        "the study plan for language introduction is due: 2025-11-01. Counted from the "
+        "start of language introduction on 2025-09-01. May be done until 2025-11-03 "
+        "(Lag 1930:173 2 §)."
+    )
+    assert due.description("sv") == "studieplanen för språkintroduktionen ska vara upprättad"
+    assert K.STUDY_PLAN_DUE not in kinds(a_plan())
+
+
+@given(plans())
+def test_the_new_key_dates_follow_their_events(plan: Plan) -> None:
+    found = deadlines(plan)
+    by_kind = {deadline.kind: deadline for deadline in found}
+    live = [a for a in plan.activities if a.status is not ActivityStatus.CANCELLED]
+    target, start = by_kind.get(K.SFI_START_TARGET), by_kind.get(K.SFI_START)
+    if target is not None:
+        assert start is not None
+        assert plan.programme is Programme.ESTABLISHMENT
+        assert target.due <= start.due
+    if start is not None:
+        assert plan.participant.needs_sfi
+    courses = sorted((a.start, a.id) for a in live if a.kind is ActivityKind.SFI)
+    right = by_kind.get(K.SFI_RIGHT_END)
+    if right is None:
+        assert not courses or courses[0][0] < d(2026, 1, 1)
+    else:
+        assert right.subject == courses[0][1]
+        assert right.due == add_years(courses[0][0], 3)
+    intros = sorted((a.start, a.id) for a in live if a.kind is ActivityKind.UPPER_SECONDARY_INTRO)
+    study = by_kind.get(K.STUDY_PLAN_DUE)
+    assert (study is None) == (not intros)
+    if study is not None:
+        assert (study.due, study.subject) == (add_months(intros[0][0], 2), intros[0][1])
+    cutoff = upper_secondary_cutoff(plan)
+    if cutoff >= plan.start:
+        assert by_kind[K.UPPER_SECONDARY_CUTOFF].due == cutoff
+
+
 # -- follow_up and milestones --------------------------------------------------------
 
 
@@ -614,6 +755,7 @@ def test_key_dates_on_the_same_day_are_sorted_by_kind_then_subject() -> None:
         exit=Exit(on=d(2027, 4, 1), reason=ExitReason.STUDIES),
     )
     assert [(x.due, x.kind, x.subject) for x in deadlines(plan)] == [
+        (d(2025, 3, 3), K.SFI_START_TARGET, None),
         (d(2025, 5, 3), K.PROGRAMME_END, None),
         (d(2025, 5, 3), K.REGISTRATION_WINDOW_END, None),
         (d(2025, 5, 3), K.SFI_START, None),
@@ -634,11 +776,14 @@ def test_the_kinds_are_declared_in_their_same_day_order() -> None:
         "programme_end",
         "registration_window_end",
         "upper_age",
+        "sfi_start_target",
         "sfi_start",
+        "sfi_right_end",
         "civic_orientation_complete",
         "civic_orientation_duty_end",
         "age_18",
         "upper_secondary_cutoff",
+        "study_plan_due",
         "follow_up",
         "milestone",
     ]
@@ -737,7 +882,13 @@ def test_key_dates_are_sorted_and_act_by_is_never_before_due(plan: Plan) -> None
     assert list(found) == sorted(found, key=lambda x: x.sort_key)
     for deadline in found:
         assert deadline.act_by >= deadline.due
-        if deadline.kind not in (K.SFI_START, K.CIVIC_ORIENTATION_COMPLETE, K.FOLLOW_UP):
+        if deadline.kind not in (
+            K.SFI_START_TARGET,
+            K.SFI_START,
+            K.CIVIC_ORIENTATION_COMPLETE,
+            K.STUDY_PLAN_DUE,
+            K.FOLLOW_UP,
+        ):
             assert deadline.act_by == deadline.due
 
 

@@ -168,6 +168,8 @@ CROSS_FIELD_GAPS: tuple[tuple[str, str], ...] = (
     # a plan date or an exit before the referral, a follow-up before the exit
     (r"plan_made_on|exit\.on", r"\S+ is before the referral \S+"),
     (r"follow_up\.on", r"\S+ is before the exit \S+"),
+    # a change of participation level before the plan's start
+    (r"participation_changes\[\d+\]\.on", r"\S+ is before the plan's start \S+"),
     # the referral, the plan or an activity start before the participant's birth
     (
         r"referred_on|plan_made_on|activities\[\d+\]\.start",

@@ -216,6 +216,13 @@ def _young_unaccompanied() -> Plan:
         ),
         milestones=(
             Milestone(
+                id="ms-studieplan",
+                kind=MilestoneKind.STUDY_PLAN,
+                title="Studieplan för språkintroduktionen",
+                due=D(2025, 10, 31),
+                achieved_on=D(2025, 10, 24),
+            ),
+            Milestone(
                 id="ms-transition",
                 kind=MilestoneKind.TRANSITION_PLAN,
                 title="Plan inför 18 år: boende, skola, god man",

@@ -15,6 +15,11 @@ _EVENTS: Mapping[str, tuple[str, str]] = {
     "birth": ("födelsedagen", "the birth"),
     "plan_start": ("planens start", "the plan's start"),
     "civic_orientation_start": ("samhällsorienteringens start", "the start of civic orientation"),
+    "sfi_admission": ("den första sfi-kursens start", "the start of the first SFI course"),
+    "upper_secondary_intro_start": (
+        "språkintroduktionens start",
+        "the start of language introduction",
+    ),
     "first_registration": ("första folkbokföringen", "the first population registration"),
     "exit": ("avslutet", "the exit"),
     "milestone": ("delmålets förfallodag", "the milestone's due date"),

@@ -137,6 +137,9 @@ class ParameterValues:
     civic_orientation_duty_months: int
     sfi_start_months: int
     sfi_min_hours_per_week: float
+    sfi_target_months: int
+    sfi_right_years: int
+    study_plan_months: int
     work_training_months: int
     enhanced_work_training_months: int
     shortage_occupation_training_months: int
@@ -429,6 +432,30 @@ DEFAULT_PARAMETERS = Parameters(
             "hours per week",
             "Skollagen (2010:800) 20 kap. 24 §",
             "SFI offers at least this many hours a week, averaged over four weeks.",
+        ),
+        _p(
+            "sfi_target_months",
+            [(_SCHOOL_ACT, 1)],
+            "months",
+            "Skollagen (2010:800) 20 kap. 29 §",
+            "For establishment participants the municipality works to start SFI within "
+            "this many months of the plan.",
+        ),
+        _p(
+            "sfi_right_years",
+            [(_SCHOOL_ACT, 0), (_D(2026, 1, 1), 3)],
+            "years",
+            "Skollagen (2010:800) 20 kap. 31 a § (from 2026-01-01)",
+            "The right to SFI lasts this many years from the first admission, extendable "
+            "by at most six months at a time; 0 means no limit.",
+        ),
+        _p(
+            "study_plan_months",
+            [(_SCHOOL_ACT, 2)],
+            "months",
+            "Skollagen (2010:800) 17 kap. 14 a §",
+            "A study plan for language introduction is drawn up within this many months "
+            "of the start.",
         ),
         _p(
             "work_training_months",

@@ -104,6 +104,7 @@ def person(
     permit: Permit | None = _DEFAULT_PERMIT,
     short_education: bool = False,
     needs_sfi: bool = True,
+    unaccompanied: bool = False,
 ) -> Participant:
     """A participant; by default an adult refugee registered on 2024-11-04."""
     return Participant(
@@ -113,6 +114,7 @@ def person(
         permit=permit,
         short_education=short_education,
         needs_sfi=needs_sfi,
+        unaccompanied_minor=unaccompanied,
     )
 
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import pytest
 
-from handlingsplan import DEFAULT_PARAMETERS, Activity, Milestone, Parameters, Plan
+from handlingsplan import DEFAULT_PARAMETERS, Activity, Milestone, Parameters, Plan, evaluate
 
 from ._factories import (
     ERROR,
@@ -33,9 +33,12 @@ SCHOOL = "YOUTH-UPPER-SECONDARY"
 LEAPLING = person(born="2008-02-29", registered="2024-11-04")
 """Turns 18 on 2026-02-28 (feb28) or 2026-03-01 (mar1); 17 on the referral 2025-03-03."""
 
+UNACCOMPANIED = person(born="2008-02-29", registered="2024-11-04", unaccompanied=True)
+"""The same leapling, arrived without a guardian (Lag 2005:429)."""
+
 
 def _young(*milestones: Milestone, **fields: object) -> Plan:
-    values: dict[str, object] = {"participant": LEAPLING, "referred": "2025-03-03"}
+    values: dict[str, object] = {"participant": UNACCOMPANIED, "referred": "2025-03-03"}
     values.update(fields)
     return plan(milestones=list(milestones), **values)  # type: ignore[arg-type]
 
@@ -158,42 +161,44 @@ def _tp(due: str, achieved: str | None = None) -> Milestone:
         ),
         # 18 on 2026-08-31; add_months(2026-08-31, -6) = 2026-02-28.
         pytest.param(
-            _young(participant=person(born="2008-08-31")),
+            _young(participant=person(born="2008-08-31", unaccompanied=True)),
             "2026-02-27",
             DEFAULT_PARAMETERS,
             [],
             id="month end: before the notice",
         ),
         pytest.param(
-            _young(participant=person(born="2008-08-31")),
+            _young(participant=person(born="2008-08-31", unaccompanied=True)),
             "2026-02-28",
             DEFAULT_PARAMETERS,
             [(TRANSITION, WARNING, None, d("2026-08-31"))],
             id="month end: the notice starts on 28 February",
         ),
         pytest.param(
-            _young(participant=person(born="2007-03-03")),
+            _young(participant=person(born="2007-03-03", unaccompanied=True)),
             "2025-03-04",
             DEFAULT_PARAMETERS,
             [],
             id="18 on the plan's start",
         ),
         pytest.param(
-            _young(participant=person(born="2007-03-04")),
+            _young(participant=person(born="2007-03-04", unaccompanied=True)),
             "2025-03-03",
             DEFAULT_PARAMETERS,
             [(TRANSITION, WARNING, None, d("2025-03-04"))],
             id="17 on the plan's start, 18 the next day",
         ),
         pytest.param(
-            _young(participant=person(born="2007-03-04")),
+            _young(participant=person(born="2007-03-04", unaccompanied=True)),
             "2025-03-05",
             DEFAULT_PARAMETERS,
             [(TRANSITION, ERROR, None, d("2025-03-04"))],
             id="17 on the plan's start, as_of after the birthday",
         ),
         pytest.param(
-            _young(participant=person(born="2007-03-05"), plan_made="2025-03-10"),
+            _young(
+                participant=person(born="2007-03-05", unaccompanied=True), plan_made="2025-03-10"
+            ),
             "2025-03-06",
             DEFAULT_PARAMETERS,
             [],
@@ -371,3 +376,139 @@ def test_upper_secondary_cut_off_applies_to_municipal_plans_too() -> None:
     assert found(subject, as_of="2025-03-03", codes=SCHOOL) == [
         (SCHOOL, ERROR, "u-1", d("2026-07-01"))
     ]
+
+
+@pytest.mark.parametrize(
+    ("subject", "expected"),
+    [
+        pytest.param(
+            plan(participant=LEAPLING, referred="2025-03-03"), [], id="living with parents"
+        ),
+        pytest.param(
+            _minors(activity("hvb", "placement", "2025-03-03", "2026-02-27", 0, minors_only=True)),
+            [(TRANSITION, WARNING, None, d("2026-02-28"))],
+            id="with a minors-only placement",
+        ),
+        pytest.param(
+            _minors(
+                activity(
+                    "hvb",
+                    "placement",
+                    "2025-03-03",
+                    "2026-02-27",
+                    0,
+                    minors_only=True,
+                    status="cancelled",
+                )
+            ),
+            [],
+            id="with a cancelled minors-only placement",
+        ),
+        pytest.param(
+            _minors(activity("sb", "housing_support", "2025-03-03", "2026-06-30", 0)),
+            [],
+            id="with supported housing, which may continue",
+        ),
+        pytest.param(_young(), [(TRANSITION, WARNING, None, d("2026-02-28"))], id="unaccompanied"),
+    ],
+)
+def test_a_transition_plan_is_for_unaccompanied_minors_and_minors_in_care(
+    subject: Plan, expected: list[Row]
+) -> None:
+    """Lag (2005:429) 1 §; LVU 2 §; Föräldrabalken 9 kap. 1 §: the 18-year transition
+    matters where guardianship or care for minors ends, not for a 17-year-old living
+    with his parents."""
+    assert found(subject, as_of="2025-09-01", codes=TRANSITION) == expected
+
+
+def test_only_an_unaccompanied_minor_s_finding_cites_the_guardianship_act() -> None:
+    """Lag (2005:429) om god man för ensamkommande barn applies to the unaccompanied."""
+    placement = activity("hvb", "placement", "2025-03-03", "2026-02-27", 0, minors_only=True)
+    in_care = _minors(placement)
+    alone = _young()
+    (cared,) = [
+        f for f in evaluate(in_care, as_of=d("2025-09-01")).findings if f.code == TRANSITION
+    ]
+    (single,) = [f for f in evaluate(alone, as_of=d("2025-09-01")).findings if f.code == TRANSITION]
+    assert "2005:429" not in cared.basis
+    assert cared.basis == "Föräldrabalken 9 kap. 1 §; LVU 2 §"
+    assert "2005:429" in single.basis
+    after = [f for f in evaluate(in_care, as_of=d("2026-03-01")).findings if f.code == TRANSITION]
+    assert [(f.severity, f.basis) for f in after] == [(ERROR, "Föräldrabalken 9 kap. 1 §; LVU 2 §")]
+
+
+STUDY = "YOUTH-STUDY-PLAN"
+SPRINT = activity("sprint", "upper_secondary_intro", "2025-09-01", "2027-06-11", 23)
+"""Starts 2025-09-01: add_months(…, 2) = 2025-11-01, a Saturday; act_by Monday 2025-11-03."""
+
+
+def _study(*milestones: Milestone, **fields: object) -> Plan:
+    values: dict[str, object] = {
+        "participant": person(born="2008-05-12", unaccompanied=True),
+        "referred": "2025-09-01",
+        "activities": [SPRINT],
+        "programme": "municipal",
+    }
+    values.update(fields)
+    return plan(milestones=list(milestones), **values)  # type: ignore[arg-type]
+
+
+def _sp(achieved: str | None, kind: str = "study_plan") -> Milestone:
+    return milestone("ms-sp", "2025-10-31", kind=kind, achieved=achieved)
+
+
+@pytest.mark.parametrize(
+    ("subject", "as_of", "expected"),
+    [
+        pytest.param(_study(), "2025-11-03", [], id="not yet late on the act_by"),
+        pytest.param(
+            _study(), "2025-11-04", [(STUDY, WARNING, "sprint", d("2025-11-03"))], id="late"
+        ),
+        pytest.param(_study(_sp("2025-11-03")), "2025-11-04", [], id="achieved on the act_by"),
+        pytest.param(
+            _study(_sp("2025-11-04")),
+            "2025-11-10",
+            [(STUDY, WARNING, "sprint", d("2025-11-03"))],
+            id="achieved the day after",
+        ),
+        pytest.param(
+            _study(_sp("2025-10-20", kind="studies")),
+            "2025-11-10",
+            [(STUDY, WARNING, "sprint", d("2025-11-03"))],
+            id="another kind of milestone",
+        ),
+        pytest.param(
+            _study(_sp(None)),
+            "2025-11-10",
+            [(STUDY, WARNING, "sprint", d("2025-11-03"))],
+            id="planned but not achieved",
+        ),
+        pytest.param(
+            _study(programme="establishment"),
+            "2025-11-04",
+            [(STUDY, WARNING, "sprint", d("2025-11-03"))],
+            id="establishment",
+        ),
+        pytest.param(_study(activities=[]), "2026-03-02", [], id="no language introduction"),
+    ],
+)
+def test_language_introduction_has_a_study_plan_within_two_months(
+    subject: Plan, as_of: str, expected: list[Row]
+) -> None:
+    """Skollagen (2010:800) 17 kap. 14 a §: a study plan within two months of the start."""
+    assert found(subject, as_of=as_of, codes=STUDY) == expected
+
+
+def test_the_study_plan_finding_names_its_dates() -> None:
+    """Skollagen (2010:800) 17 kap. 14 a §."""
+    (finding,) = [f for f in evaluate(_study(), as_of=d("2025-11-04")).findings if f.code == STUDY]
+    assert dict(finding.facts) == {
+        "start": d("2025-09-01"),
+        "study_plan_due": d("2025-11-01"),
+        "months": 2,
+    }
+    assert finding.message("en") == (
+        "Language introduction sprint started on 2025-09-01; no study plan "
+        "(a study_plan milestone) was achieved by 2025-11-03."
+    )
+    assert finding.message("sv").startswith("Språkintroduktionen sprint började 2025-09-01")

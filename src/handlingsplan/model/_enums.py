@@ -93,6 +93,7 @@ class MilestoneKind(StrEnum):
     EMPLOYMENT = "employment"
     STUDIES = "studies"
     TRANSITION_PLAN = "transition_plan"
+    STUDY_PLAN = "study_plan"
     OTHER = "other"
 
 

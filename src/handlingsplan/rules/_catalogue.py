@@ -8,6 +8,7 @@ from ._activities import (
     activity_not_started,
     milestone_overdue,
 )
+from ._civic import programme_civic_orientation
 from ._engine import RuleSet
 from ._follow_up import follow_up_due
 from ._participation import (
@@ -19,21 +20,28 @@ from ._participation import (
 )
 from ._programme import (
     programme_age_limit,
-    programme_civic_orientation,
     programme_education_duty,
     programme_end,
     programme_full_time,
-    programme_sfi_start,
     programme_training_limit,
 )
-from ._youth import youth_minors_only, youth_transition_plan, youth_upper_secondary
+from ._sfi import programme_sfi_start, programme_sfi_target, sfi_hours, sfi_right_end
+from ._youth import (
+    youth_minors_only,
+    youth_study_plan,
+    youth_transition_plan,
+    youth_upper_secondary,
+)
 
 __all__ = ["DEFAULT_RULES"]
 
 DEFAULT_RULES = RuleSet(
     [
         programme_end,
+        programme_sfi_target,
         programme_sfi_start,
+        sfi_hours,
+        sfi_right_end,
         programme_civic_orientation,
         programme_full_time,
         programme_age_limit,
@@ -51,6 +59,7 @@ DEFAULT_RULES = RuleSet(
         youth_transition_plan,
         youth_minors_only,
         youth_upper_secondary,
+        youth_study_plan,
         follow_up_due,
     ]
 )

@@ -492,14 +492,22 @@ class Context:
         subject: str | None = None,
         on: _dt.date | None = None,
         severity: Severity | str | None = None,
+        basis: str | None = None,
         **facts: Any,
     ) -> Finding:
         """A finding of the current rule, with its metadata filled in.
 
-        ``severity`` overrides the rule's default, for a rule with two levels.
+        ``severity`` overrides the rule's default, for a rule with two levels; ``basis``
+        overrides its legal basis, for a finding that rests on only part of it.
         """
         return build_finding(
-            self.rule, reason=reason, subject=subject, on=on, severity=severity, **facts
+            self.rule,
+            reason=reason,
+            subject=subject,
+            on=on,
+            severity=severity,
+            basis=basis,
+            **facts,
         )
 
 
@@ -510,9 +518,13 @@ def build_finding(
     subject: str | None = None,
     on: _dt.date | None = None,
     severity: Severity | str | None = None,
+    basis: str | None = None,
     **facts: Any,
 ) -> Finding:
-    """A finding of ``current`` with its messages rendered in every locale."""
+    """A finding of ``current`` with its messages rendered in every locale.
+
+    ``severity`` and ``basis`` default to the rule's own.
+    """
     try:
         templates = current.messages[reason]
     except KeyError:
@@ -527,7 +539,7 @@ def build_finding(
         subject=subject,
         on=on,
         facts=facts,
-        basis=current.basis,
+        basis=current.basis if basis is None else basis,
         title=current.title,
         messages=rendered,
     )

@@ -8,19 +8,17 @@ from collections.abc import Iterator
 from fractions import Fraction
 
 from .._clock import clip, days_in, merge, outside_periods, subtract
-from ..dates import add_months, age_on, as_date
+from ..dates import add_months, as_date
 from ..deadlines import DeadlineKind
 from ..model import Activity, ActivityKind, Programme
 from ._engine import Context, Finding, rule
-from ._helpers import exact, hours, leap_day, live_activities
+from ._helpers import exact, hours, live_activities
 
 __all__ = [
     "programme_age_limit",
-    "programme_civic_orientation",
     "programme_education_duty",
     "programme_end",
     "programme_full_time",
-    "programme_sfi_start",
     "programme_training_limit",
 ]
 
@@ -61,90 +59,6 @@ def programme_end(ctx: Context) -> Iterator[Finding]:
             )
     if ctx.plan.exit is None and ctx.as_of > end.due:
         yield ctx.finding(reason="no_exit", on=end.due, programme_end=end.due)
-
-
-@rule(
-    code="PROG-SFI-START",
-    title="SFI starts within three months of the plan",
-    severity="warning",
-    basis="Förordning (2017:820) 11 §; Skollagen (2010:800) 20 kap. 29 §",
-    programmes=ESTABLISHMENT,
-    messages={
-        "sv": "Ingen sfi-aktivitet börjar senast {on}.",
-        "en": "No SFI activity starts on or before {on}.",
-    },
-)
-def programme_sfi_start(ctx: Context) -> Iterator[Finding]:
-    """A participant who needs SFI without an SFI activity starting by the ``sfi_start`` date."""
-    deadline = ctx.key_date(DeadlineKind.SFI_START)
-    if deadline is None:
-        return
-    if not any(
-        activity.kind is ActivityKind.SFI and activity.start <= deadline.due
-        for activity in live_activities(ctx.plan)
-    ):
-        yield ctx.finding(
-            on=deadline.due,
-            sfi_start=deadline.due,
-            months=ctx.parameters.value("sfi_start_months", ctx.plan.start),
-        )
-
-
-@rule(
-    code="PROG-CIVIC-ORIENTATION",
-    title="Civic orientation planned, long enough and completed in time",
-    severity="warning",
-    basis="Lag (2013:156) 4 §; Förordning (2010:1138) 4 §, 5 §",
-    programmes=ESTABLISHMENT,
-    messages={
-        "missing": {
-            "sv": "Samhällsorientering saknas i planen.",
-            "en": "The plan has no civic orientation.",
-        },
-        "too_few_hours": {
-            "sv": "Samhällsorienteringen {subject} omfattar {hours} timmar, minst "
-            "{min_hours} krävs.",
-            "en": "Civic orientation {subject} has {hours} hours; at least {min_hours} "
-            "are required.",
-        },
-        "too_late": {
-            "sv": "Samhällsorienteringen {subject} slutar {on}, efter {complete_by}.",
-            "en": "Civic orientation {subject} ends on {on}, after {complete_by}.",
-        },
-    },
-)
-def programme_civic_orientation(ctx: Context) -> Iterator[Finding]:
-    """Civic orientation missing, below the minimum hours, or ending too late."""
-    plan = ctx.plan
-    courses = [a for a in live_activities(plan) if a.kind is ActivityKind.CIVIC_ORIENTATION]
-    person = plan.participant
-    duty_end = ctx.key_date(DeadlineKind.CIVIC_ORIENTATION_DUTY_END)
-    adult = ctx.as_of >= person.birth_date and (
-        age_on(person.birth_date, ctx.as_of, leap_day=leap_day(ctx))
-        >= ctx.params.civic_orientation_min_age
-    )
-    if not courses and adult and (duty_end is None or ctx.as_of <= duty_end.due):
-        yield ctx.finding(
-            reason="missing",
-            on=duty_end.due if duty_end is not None else ctx.as_of,
-            min_age=ctx.params.civic_orientation_min_age,
-        )
-    complete = ctx.key_date(DeadlineKind.CIVIC_ORIENTATION_COMPLETE)
-    for course in courses:
-        minimum = ctx.parameters.value("civic_orientation_min_hours", course.start)
-        total = hours(course)
-        if total < Fraction(minimum):
-            yield ctx.finding(
-                reason="too_few_hours",
-                subject=course.id,
-                on=course.start,
-                hours=round(float(total), 1),
-                min_hours=minimum,
-            )
-        if complete is not None and course.end > complete.due:
-            yield ctx.finding(
-                reason="too_late", subject=course.id, on=course.end, complete_by=complete.due
-            )
 
 
 FULL_TIME_WEEKS = 8
@@ -344,14 +258,18 @@ EDUCATION = frozenset(
     messages={
         "sv": "Deltagaren omfattas av utbildningsplikt men endast {education_hours} av "
         "{total_hours} timmar är utbildning: {hours_planned} timmar utbildning är planerade "
-        "där minst {hours_required} krävs.",
+        "där mer än {hours_required} krävs.",
         "en": "The participant is under the education obligation but only "
         "{education_hours} of {total_hours} hours are education: {hours_planned} hours "
-        "of education are planned where at least {hours_required} are required.",
+        "of education are planned where more than {hours_required} are required.",
     },
 )
 def programme_education_duty(ctx: Context) -> Iterator[Finding]:
-    """A short-educated participant whose activities are less than half education."""
+    """A short-educated participant whose activities are not mainly (over half) education.
+
+    "Mainly" is read as strictly more than half of the planned hours: exactly half is
+    not enough.
+    """
     if not ctx.participant.short_education:
         return
     activities = live_activities(ctx.plan)
@@ -359,7 +277,7 @@ def programme_education_duty(ctx: Context) -> Iterator[Finding]:
         return
     total = sum((hours(a) for a in activities), Fraction(0))
     education = sum((hours(a) for a in activities if a.kind in EDUCATION), Fraction(0))
-    if education * 2 < total:
+    if education * 2 <= total:
         yield ctx.finding(
             on=ctx.plan.start,
             education_hours=round(float(education), 1),

@@ -1,4 +1,14 @@
-"""Rules for young participants and the 18-year transition."""
+"""Rules for young participants: the 18-year transition and language introduction.
+
+- ``YOUTH-TRANSITION-PLAN``: an unaccompanied minor (whose guardianship, Lag 2005:429,
+  ends at 18) or a participant with an activity only for minors needs a transition plan
+  before the 18th birthday. Others, a 17-year-old living with his parents say, get none.
+- ``YOUTH-MINORS-ONLY``: activities only for minors end before the 18th birthday.
+- ``YOUTH-UPPER-SECONDARY``: upper-secondary school starts by 30 June of the year of 20
+  (Skollagen 2010:800 15 kap. 5 §).
+- ``YOUTH-STUDY-PLAN``: language introduction has a study plan within two months of its
+  start (Skollagen 17 kap. 14 a §), judged once the ``study_plan_due`` date has passed.
+"""
 
 from __future__ import annotations
 
@@ -10,14 +20,22 @@ from ..model import ActivityKind, MilestoneKind
 from ._engine import Context, Finding, Severity, rule
 from ._helpers import live_activities
 
-__all__ = ["youth_minors_only", "youth_transition_plan", "youth_upper_secondary"]
+__all__ = [
+    "youth_minors_only",
+    "youth_study_plan",
+    "youth_transition_plan",
+    "youth_upper_secondary",
+]
+
+_GUARDIANSHIP = "Lag (2005:429) om god man för ensamkommande barn"
+_MINORS = "Föräldrabalken 9 kap. 1 §; LVU 2 §"
 
 
 @rule(
     code="YOUTH-TRANSITION-PLAN",
     title="A transition plan before the 18th birthday",
     severity="warning",
-    basis="Föräldrabalken 9 kap. 1 §; Lag (2005:429) om god man för ensamkommande barn; LVU 2 §",
+    basis=f"Föräldrabalken 9 kap. 1 §; {_GUARDIANSHIP}; LVU 2 §",
     messages={
         "missing": {
             "sv": "Deltagaren fyller 18 år {on}; inget delmål för en övergångsplan finns "
@@ -32,10 +50,18 @@ __all__ = ["youth_minors_only", "youth_transition_plan", "youth_upper_secondary"
     },
 )
 def youth_transition_plan(ctx: Context) -> Iterator[Finding]:
-    """From six months before the 18th birthday, a transition-plan milestone is expected."""
+    """From six months before the 18th birthday, a transition-plan milestone is expected.
+
+    Only for an unaccompanied minor or a participant with a non-cancelled minors-only
+    activity; the guardianship act is cited only for an unaccompanied minor.
+    """
     deadline = ctx.key_date(DeadlineKind.AGE_18)
     if deadline is None:
         return
+    unaccompanied = ctx.participant.unaccompanied_minor
+    if not unaccompanied and not any(a.minors_only for a in live_activities(ctx.plan)):
+        return
+    basis = None if unaccompanied else _MINORS
     birthday = deadline.due
     notice = ctx.params.transition_plan_notice_months
     notice_from = add_months(birthday, -notice)
@@ -47,12 +73,18 @@ def youth_transition_plan(ctx: Context) -> Iterator[Finding]:
     if notice_from <= ctx.as_of <= birthday:
         if not milestones:
             yield ctx.finding(
-                reason="missing", on=birthday, notice_months=notice, notice_from=notice_from
+                reason="missing",
+                on=birthday,
+                basis=basis,
+                notice_months=notice,
+                notice_from=notice_from,
             )
     elif ctx.as_of > birthday:
         achieved = any(m.achieved_on is not None and m.achieved_on <= ctx.as_of for m in milestones)
         if not achieved:
-            yield ctx.finding(reason="not_achieved", on=birthday, severity=Severity.ERROR)
+            yield ctx.finding(
+                reason="not_achieved", on=birthday, severity=Severity.ERROR, basis=basis
+            )
 
 
 @rule(
@@ -98,3 +130,36 @@ def youth_upper_secondary(ctx: Context) -> Iterator[Finding]:
     for activity in live_activities(ctx.plan):
         if activity.kind is ActivityKind.UPPER_SECONDARY_INTRO and activity.start > cutoff:
             yield ctx.finding(subject=activity.id, on=activity.start, cutoff=cutoff)
+
+
+@rule(
+    code="YOUTH-STUDY-PLAN",
+    title="A study plan for language introduction within two months",
+    severity="warning",
+    basis="Skollagen (2010:800) 17 kap. 12 §, 14 a §",
+    messages={
+        "sv": "Språkintroduktionen {subject} började {start}; ingen studieplan "
+        "(delmål av slaget study_plan) var uppnådd senast {on}.",
+        "en": "Language introduction {subject} started on {start}; no study plan "
+        "(a study_plan milestone) was achieved by {on}.",
+    },
+)
+def youth_study_plan(ctx: Context) -> Iterator[Finding]:
+    """No study-plan milestone achieved by the ``study_plan_due`` date, once it has passed."""
+    deadline = ctx.key_date(DeadlineKind.STUDY_PLAN_DUE)
+    if deadline is None or ctx.as_of <= deadline.act_by:
+        return
+    if any(
+        m.kind is MilestoneKind.STUDY_PLAN
+        and m.achieved_on is not None
+        and m.achieved_on <= deadline.act_by
+        for m in ctx.plan.milestones
+    ):
+        return
+    yield ctx.finding(
+        subject=deadline.subject,
+        on=deadline.act_by,
+        start=deadline.facts["event_on"],
+        study_plan_due=deadline.due,
+        months=ctx.parameters.value("study_plan_months", deadline.facts["event_on"]),
+    )
