@@ -555,10 +555,12 @@ def test_upper_secondary_must_start_by_30_june_of_the_year_of_turning_20() -> No
     assert upper_secondary_cutoff(plan) == d(2028, 6, 30)
 
 
-def test_a_19_year_old_has_an_upper_secondary_cutoff_even_if_it_has_passed() -> None:
-    # Born 2006-09-02: 19 on 2026-09-01; the cut-off was 2026-06-30.
+def test_a_19_year_old_whose_cutoff_has_passed_has_none() -> None:
+    # Skollagen (2010:800) 15 kap. 5 §: born 2006-09-02, 19 on 2026-09-01; the cut-off
+    # 2026-06-30 was before the plan, so it is no key date (changed on purpose in issue 12).
     plan = a_plan(referred_on=d(2026, 9, 1), born=d(2006, 9, 2), programme=Programme.MUNICIPAL)
-    assert the(plan, K.UPPER_SECONDARY_CUTOFF).due == d(2026, 6, 30)
+    assert K.UPPER_SECONDARY_CUTOFF not in kinds(plan)
+    assert upper_secondary_cutoff(plan) == d(2026, 6, 30)
     assert K.AGE_18 not in kinds(plan)
 
 

@@ -64,8 +64,8 @@ def under_school_age(plan: Plan, parameters: Parameters) -> bool:
 
 
 def youth_dates(plan: Plan, parameters: Parameters) -> list[Deadline]:
-    """``age_18`` for a minor at the plan's start; ``upper_secondary_cutoff`` for someone
-    under 20 at the plan's start and whenever the cut-off is on or after the start."""
+    """``age_18`` for a minor at the plan's start; ``upper_secondary_cutoff`` whenever that
+    30 June is on or after the plan's start (a cut-off already passed is no key date)."""
     born = plan.participant.birth_date
     found: list[Deadline] = []
     majority = parameters.int_value("age_of_majority", born)
@@ -79,7 +79,7 @@ def youth_dates(plan: Plan, parameters: Parameters) -> list[Deadline]:
             )
         )
     cutoff = upper_secondary_cutoff(plan, parameters=parameters)
-    if under_school_age(plan, parameters) or cutoff >= plan.start:
+    if cutoff >= plan.start:
         found.append(
             make_deadline(DeadlineKind.UPPER_SECONDARY_CUTOFF, cutoff, event="birth", event_on=born)
         )
