@@ -26,6 +26,7 @@ from handlingsplan import (
     ActivityKind,
     ActivityStatus,
     Area,
+    Circumstance,
     Deadline,
     Exit,
     ExitReason,
@@ -136,6 +137,7 @@ MODEL_CLASSES: tuple[type[Any], ...] = (
     Interruption,
     Exit,
     FollowUp,
+    Circumstance,
 )
 OUTPUT_CLASSES: tuple[type[Any], ...] = (Report, Finding, Deadline)
 
@@ -148,6 +150,7 @@ STRATEGIES: dict[type[Any], Callable[[], st.SearchStrategy[Any]]] = {
     Interruption: hs.interruptions,
     Exit: hs.exits,
     FollowUp: hs.follow_ups,
+    Circumstance: hs.circumstances,
 }
 
 # The characters Python's str.strip() removes; JavaScript's \s differs (see schema.py).
@@ -163,7 +166,7 @@ _DATE_FIELD = (
     r"|referred_on|plan_made_on|start|end|due|achieved_on|on)"
 )
 CROSS_FIELD_GAPS: tuple[tuple[str, str], ...] = (
-    # an end before its start (activities, interruptions)
+    # an end before its start (activities, interruptions, circumstances)
     (r"(.*\.)?end", r"\S+ is before start \S+"),
     # a plan date or an exit before the referral, a follow-up before the exit
     (r"plan_made_on|exit\.on", r"\S+ is before the referral \S+"),
@@ -177,8 +180,15 @@ CROSS_FIELD_GAPS: tuple[tuple[str, str], ...] = (
     (rf"(.*\.)?{_DATE_FIELD}", r"\S+ is outside the supported dates .*"),
     # an id used twice across the activities and milestones
     (r"(activities|milestones)\[\d+\]\.id", r"id .* is already used by .*"),
-    # interruptions that overlap
+    # interruptions that overlap, absences with the same reason that overlap
     (r"interruptions\[\d+\]", r"overlaps interruptions\[\d+\]"),
+    (r"absences\[\d+\]", r"overlaps absences\[\d+\]"),
+    # participation changes out of date order, or before the plan's start
+    (
+        r"participation_changes\[\d+\]\.on",
+        r"\S+ is not after participation_changes\[\d+\]\.on \S+",
+    ),
+    (r"participation_changes\[\d+\]\.on", r"\S+ is before the plan's start \S+"),
     # identity numbers: check digit or serial, a real birth date, agreement with birth_date
     (r"(participant\.)?identity_number", r"is not a valid personnummer or samordningsnummer.*"),
     (r"(participant\.)?identity_number", r"does not hold a real birth date.*"),
@@ -513,6 +523,7 @@ def test_shape_of_the_plan_schema() -> None:
     assert sorted(schema["$defs"]) == [
         "Absence",
         "Activity",
+        "Circumstance",
         "Exit",
         "FollowUp",
         "Interruption",
@@ -577,6 +588,7 @@ MINIMAL: dict[type[Any], dict[str, Any]] = {
     Interruption: {"start": "2025-04-01", "end": "2025-04-30", "reason": "sickness"},
     Exit: {"on": "2026-01-01", "reason": "employment"},
     FollowUp: {"on": "2026-04-01", "status": "work"},
+    Circumstance: {"kind": "full_time_work", "start": "2025-03-01"},
 }
 """For each model class, a payload with only the keys the schema requires."""
 

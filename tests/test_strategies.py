@@ -19,6 +19,7 @@ from handlingsplan import (
     ActivityKind,
     ActivityStatus,
     Area,
+    CircumstanceKind,
     Exit,
     FollowUp,
     IdentityNumber,
@@ -224,6 +225,7 @@ def test_a_bound_outside_the_model_dates_is_refused(bound: _dt.date) -> None:
         (lambda: hs.participants(max_birth_date=untyped("x")), TypeError, "max_birth_date must be"),
         (lambda: hs.permits(min_granted_on=untyped(0)), TypeError, "min_granted_on must be"),
         (lambda: hs.interruptions(max_start=untyped(0)), TypeError, "max_start must be"),
+        (lambda: hs.circumstances(min_start=untyped(0)), TypeError, "min_start must be"),
         (lambda: hs.exits(min_on=untyped(0)), TypeError, "min_on must be"),
         (lambda: hs.follow_ups(max_on=untyped(0)), TypeError, "max_on must be"),
     ],
@@ -339,6 +341,15 @@ def test_permits_are_granted_within_the_range_after_any_application(permit: Perm
         assert permit.applied_on <= permit.granted_on
     if permit.anchor_first_received_on is not None:
         assert permit.anchor_first_received_on <= permit.granted_on
+
+
+def test_participants_have_referral_hindrances_of_every_kind_open_and_closed() -> None:
+    drawn = [c for p in sample(hs.participants(), 300) for c in p.circumstances]
+    assert {c.kind for c in drawn} == set(CircumstanceKind)
+    assert {c.end is None for c in drawn} == {True, False}
+    assert all(
+        c.start >= p.birth_date for p in sample(hs.participants(), 50) for c in p.circumstances
+    )
 
 
 def test_permits_have_every_kind() -> None:
