@@ -7,6 +7,7 @@ which git ignores.
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -69,6 +70,11 @@ def rules_page() -> str:
     return "\n".join(lines)
 
 
+def _value(value: object) -> str:
+    """A parameter's value: a date in ISO form, anything else as Python writes it."""
+    return value.isoformat() if isinstance(value, date) else repr(value)
+
+
 def parameters_page() -> str:
     """The parameters with their histories, as MyST Markdown."""
     lines = [
@@ -83,7 +89,7 @@ def parameters_page() -> str:
     ]
     for parameter in DEFAULT_PARAMETERS.values():
         history = "<br>".join(
-            f"{value!r} from {day.isoformat()}" for day, value in parameter.history
+            f"{_value(value)} from {day.isoformat()}" for day, value in parameter.history
         )
         lines.append(
             f"| `{parameter.name}` | {history} | {_cell(parameter.unit)} | "

@@ -131,7 +131,7 @@ def programme_civic_orientation(ctx: Context) -> Iterator[Finding]:
         )
     complete = ctx.key_date(DeadlineKind.CIVIC_ORIENTATION_COMPLETE)
     for course in courses:
-        minimum = ctx.parameters.value("civic_orientation_min_hours", course.start)
+        minimum = ctx.parameters.number_value("civic_orientation_min_hours", course.start)
         total = hours(course)
         if total < Fraction(minimum):
             yield ctx.finding(
