@@ -26,12 +26,14 @@ from ._programme import (
     programme_sfi_start,
     programme_training_limit,
 )
+from ._referral import REFERRAL_RULES
 from ._youth import youth_minors_only, youth_transition_plan, youth_upper_secondary
 
 __all__ = ["DEFAULT_RULES"]
 
 DEFAULT_RULES = RuleSet(
     [
+        *REFERRAL_RULES,
         programme_end,
         programme_sfi_start,
         programme_civic_orientation,
@@ -54,4 +56,4 @@ DEFAULT_RULES = RuleSet(
         follow_up_due,
     ]
 )
-"""Every default rule, in catalogue order."""
+"""Every default rule, in catalogue order: the referral's conditions first."""
