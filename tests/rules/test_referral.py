@@ -355,3 +355,17 @@ def test_the_default_catalogue_reports_exactly_the_errors_of_check_eligibility(
     got = [f for f in report.findings if f.code in CODES]
     assert sorted((f.code, f.reason) for f in got) == expected
     assert all(f.on == referred and "limit" in f.facts for f in got)
+
+
+def test_the_demo_shows_a_participant_working_full_time_when_referred() -> None:
+    """Förordning (2017:820) 5 §: the demo's hindered plan, and only it, has an ELIG error."""
+    from handlingsplan._demo import DEMO_AS_OF, demo_caseload, render_demo
+
+    reports = {plan.id: evaluate(plan, as_of=DEMO_AS_OF) for plan in demo_caseload()}
+    with_elig = {
+        plan_id: [f.code for f in report.findings if f.code in CODES]
+        for plan_id, report in reports.items()
+        if any(f.code in CODES for f in report.findings)
+    }
+    assert with_elig == {"plan-0016": [HINDRANCE]}
+    assert "ELIG-HINDRANCE" in render_demo()
