@@ -47,6 +47,7 @@ from handlingsplan import (
     ActivityKind,
     ActivityStatus,
     Area,
+    CircumstanceKind,
     ExitReason,
     Gender,
     InterruptionReason,
@@ -172,6 +173,18 @@ class PermitModel(_Frozen):
     anchor_first_received_on: IsoDate | None = None
 
 
+class CircumstanceModel(_Frozen):
+    kind: Annotated[CircumstanceKind, _Lax]
+    start: IsoDate
+    end: IsoDate | None = None
+
+    @model_validator(mode="after")
+    def _end_not_before_start(self) -> CircumstanceModel:
+        if self.end is not None and self.end < self.start:
+            raise PydanticCustomError("date_order", "end is before start")
+        return self
+
+
 class ParticipantModel(_Frozen):
     id: NonBlank
     birth_date: IsoDate
@@ -182,6 +195,7 @@ class ParticipantModel(_Frozen):
     unaccompanied_minor: StrictBool = False
     short_education: StrictBool = False
     needs_sfi: StrictBool = True
+    circumstances: Annotated[tuple[CircumstanceModel, ...], _ListOrTuple()] = ()
 
     @model_validator(mode="after")
     def _identity_agrees(self) -> ParticipantModel:

@@ -213,6 +213,7 @@ def _participant(rng: random.Random, number: int, referred: dt.date) -> dict[str
         "unaccompanied_minor": minor and rng.random() < 0.5,
         "short_education": rng.random() < 0.2,
         "needs_sfi": rng.random() < 0.85,
+        "circumstances": [],
     }
 
 

@@ -352,6 +352,17 @@ def test_parameters_lists_histories_and_values_on_a_date() -> None:
     assert run("parameters", "--on", "yesterday").returncode == 2
 
 
+def test_parameters_show_a_date_value_in_iso_form() -> None:
+    histories = run("parameters").stdout
+    (line,) = [line for line in histories.splitlines() if "programme_in_force_from" in line]
+    assert "2018-01-01 from 2018-01-01" in line
+    values = run("parameters", "--on", "2023-06-01").stdout
+    assert any(
+        line.split()[:3] == ["programme_in_force_from", "2018-01-01", "date"]
+        for line in values.splitlines()
+    )
+
+
 def test_an_unknown_command_is_a_usage_error() -> None:
     result = run("frobnicate")
     assert result.returncode == 2

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as _dt
 import pickle
 
+import pendulum
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -66,6 +67,7 @@ EXPECTED_DEFAULTS_2026: dict[str, Value] = {
     "follow_up_days": 90,
     "outcome_target": 0.55,
     "leap_day": "feb28",
+    "programme_in_force_from": _dt.date(2018, 1, 1),
 }
 
 # -- the defaults ------------------------------------------------------------------
@@ -173,6 +175,49 @@ def test_int_value_refuses_a_parameter_that_is_not_a_whole_number() -> None:
         DEFAULT_PARAMETERS.int_value("leap_day", d(2025, 1, 1))
     with pytest.raises(TypeError, match="outcome_target"):
         DEFAULT_PARAMETERS.int_value("outcome_target", d(2025, 1, 1))
+
+
+def test_the_programme_exists_from_2018_01_01_whatever_day_is_asked() -> None:
+    """Lag (2017:584), in force 2018-01-01: before it, Lag (2010:197) applied."""
+    for day in (d(2017, 6, 1), d(2018, 1, 1), d(2030, 1, 1)):
+        found = DEFAULT_PARAMETERS.date_value("programme_in_force_from", day)
+        assert found == d(2018, 1, 1)
+        assert type(found) is pendulum.Date
+    assert DEFAULT_PARAMETERS.on(d(2018, 1, 1)).programme_in_force_from == d(2018, 1, 1)
+
+
+def test_date_value_refuses_a_parameter_that_is_not_a_date() -> None:
+    with pytest.raises(TypeError, match="'programme_months' is not a date"):
+        DEFAULT_PARAMETERS.date_value("programme_months", d(2025, 1, 1))
+
+
+def test_number_value_gives_whole_and_fractional_numbers_and_refuses_the_rest() -> None:
+    assert DEFAULT_PARAMETERS.number_value("outcome_target", d(2025, 1, 1)) == 0.55
+    assert DEFAULT_PARAMETERS.number_value("programme_months", d(2025, 1, 1)) == 24
+    for name in ("leap_day", "programme_in_force_from"):
+        with pytest.raises(TypeError, match=f"'{name}' is not a number"):
+            DEFAULT_PARAMETERS.number_value(name, d(2025, 1, 1))
+
+
+def test_a_date_value_is_held_as_a_plain_date_and_a_datetime_is_refused() -> None:
+    moved = DEFAULT_PARAMETERS.with_value(
+        "programme_in_force_from", d(2019, 1, 1), valid_from=d(2019, 1, 1)
+    )
+    assert moved.date_value("programme_in_force_from", d(2019, 1, 1)) == d(2019, 1, 1)
+    with pytest.raises(TypeError, match="value must be a date, not a datetime"):
+        DEFAULT_PARAMETERS.with_value(
+            "programme_in_force_from",
+            pendulum.datetime(2019, 1, 1),
+            valid_from=d(2019, 1, 1),
+        )
+
+
+def test_an_upper_age_that_is_a_date_is_refused() -> None:
+    broken = DEFAULT_PARAMETERS.with_value(
+        "programme_upper_age", d(2030, 1, 1), valid_from=d(2030, 1, 1)
+    )
+    with pytest.raises(TypeError, match="holds a date, not an age: 2030-01-01"):
+        broken.upper_age_for(d(1990, 1, 1))
 
 
 def test_on_refuses_a_datetime() -> None:

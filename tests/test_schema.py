@@ -26,6 +26,7 @@ from handlingsplan import (
     ActivityKind,
     ActivityStatus,
     Area,
+    Circumstance,
     Deadline,
     Exit,
     ExitReason,
@@ -136,6 +137,7 @@ MODEL_CLASSES: tuple[type[Any], ...] = (
     Interruption,
     Exit,
     FollowUp,
+    Circumstance,
 )
 OUTPUT_CLASSES: tuple[type[Any], ...] = (Report, Finding, Deadline)
 
@@ -148,6 +150,7 @@ STRATEGIES: dict[type[Any], Callable[[], st.SearchStrategy[Any]]] = {
     Interruption: hs.interruptions,
     Exit: hs.exits,
     FollowUp: hs.follow_ups,
+    Circumstance: hs.circumstances,
 }
 
 # The characters Python's str.strip() removes; JavaScript's \s differs (see schema.py).
@@ -163,7 +166,7 @@ _DATE_FIELD = (
     r"|referred_on|plan_made_on|start|end|due|achieved_on|on)"
 )
 CROSS_FIELD_GAPS: tuple[tuple[str, str], ...] = (
-    # an end before its start (activities, interruptions)
+    # an end before its start (activities, interruptions, circumstances)
     (r"(.*\.)?end", r"\S+ is before start \S+"),
     # a plan date or an exit before the referral, a follow-up before the exit
     (r"plan_made_on|exit\.on", r"\S+ is before the referral \S+"),
@@ -175,8 +178,7 @@ CROSS_FIELD_GAPS: tuple[tuple[str, str], ...] = (
         r"referred_on|plan_made_on|activities\[\d+\]\.start",
         r"\S+ is before the participant's birth date \S+",
     ),
-    # participation changes before the plan's start or out of date order
-    (r"participation_changes\[\d+\]\.on", r"\S+ is before the plan's start \S+"),
+    # participation changes out of date order
     (r"participation_changes\[\d+\]\.on", r"\S+ is not after participation_changes.*"),
     # dates outside the model's range, 1900-01-01 to 2199-12-31
     (rf"(.*\.)?{_DATE_FIELD}", r"\S+ is outside the supported dates .*"),
@@ -521,6 +523,7 @@ def test_shape_of_the_plan_schema() -> None:
     assert sorted(schema["$defs"]) == [
         "Absence",
         "Activity",
+        "Circumstance",
         "Exit",
         "FollowUp",
         "Interruption",
@@ -585,6 +588,7 @@ MINIMAL: dict[type[Any], dict[str, Any]] = {
     Interruption: {"start": "2025-04-01", "end": "2025-04-30", "reason": "sickness"},
     Exit: {"on": "2026-01-01", "reason": "employment"},
     FollowUp: {"on": "2026-04-01", "status": "work"},
+    Circumstance: {"kind": "full_time_work", "start": "2025-03-01"},
 }
 """For each model class, a payload with only the keys the schema requires."""
 

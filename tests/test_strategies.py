@@ -19,6 +19,7 @@ from handlingsplan import (
     ActivityKind,
     ActivityStatus,
     Area,
+    CircumstanceKind,
     Exit,
     FollowUp,
     IdentityNumber,
@@ -224,6 +225,7 @@ def test_a_bound_outside_the_model_dates_is_refused(bound: _dt.date) -> None:
         (lambda: hs.participants(max_birth_date=untyped("x")), TypeError, "max_birth_date must be"),
         (lambda: hs.permits(min_granted_on=untyped(0)), TypeError, "min_granted_on must be"),
         (lambda: hs.interruptions(max_start=untyped(0)), TypeError, "max_start must be"),
+        (lambda: hs.circumstances(min_start=untyped(0)), TypeError, "min_start must be"),
         (lambda: hs.exits(min_on=untyped(0)), TypeError, "min_on must be"),
         (lambda: hs.follow_ups(max_on=untyped(0)), TypeError, "max_on must be"),
     ],
@@ -341,6 +343,15 @@ def test_permits_are_granted_within_the_range_after_any_application(permit: Perm
         assert permit.anchor_first_received_on <= permit.granted_on
 
 
+def test_participants_have_referral_hindrances_of_every_kind_open_and_closed() -> None:
+    drawn = [c for p in sample(hs.participants(), 300) for c in p.circumstances]
+    assert {c.kind for c in drawn} == set(CircumstanceKind)
+    assert {c.end is None for c in drawn} == {True, False}
+    assert all(
+        c.start >= p.birth_date for p in sample(hs.participants(), 50) for c in p.circumstances
+    )
+
+
 def test_permits_have_every_kind() -> None:
     assert {permit.kind for permit in sample(hs.permits(), 300)} == set(PermitKind)
 
@@ -392,7 +403,11 @@ ACTIVITY_VARIETY: dict[str, Callable[[Activity], bool]] = {
 def test_activities_vary(
     many_activities: list[Activity], predicate: Callable[[Activity], bool]
 ) -> None:
-    assert any(predicate(activity) for activity in many_activities)
+    # As for plans: the fixed sample depends on what other tests drew before, so a
+    # variety it lacks is searched for (and must be found) directly.
+    if not any(predicate(activity) for activity in many_activities):
+        search = settings(max_examples=5000, database=None, suppress_health_check=list(HealthCheck))
+        assert predicate(find(hs.activities(), predicate, settings=search))
 
 
 def test_activities_have_every_kind_status_and_area(many_activities: list[Activity]) -> None:

@@ -7,6 +7,7 @@ which git ignores.
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -55,8 +56,10 @@ def rules_page() -> str:
         "# Rule catalogue",
         "",
         "Generated from the rules' own metadata at every build. `DEFAULT_RULES` holds the",
-        "rules below in this order; the eligibility conditions follow, as used by",
-        "`check_eligibility` (and available as plan rules in `ELIGIBILITY_RULES`).",
+        "rules below in this order, the referral's ELIG conditions first (failed conditions",
+        "only, on `referred_on`). The eligibility conditions follow as `check_eligibility`",
+        "and `ELIGIBILITY_RULES` use them, with a `missing` warning where a fact may be",
+        "unknown; the two sets share their codes and so cannot be joined.",
         "Message templates use `str.format` fields from the finding's facts plus",
         "`subject`, `on` and `code`.",
         "",
@@ -67,6 +70,11 @@ def rules_page() -> str:
     for rule in ELIGIBILITY_RULES:
         lines += _rule_section(rule)
     return "\n".join(lines)
+
+
+def _value(value: object) -> str:
+    """A parameter's value: a date in ISO form, anything else as Python writes it."""
+    return value.isoformat() if isinstance(value, date) else repr(value)
 
 
 def parameters_page() -> str:
@@ -83,7 +91,7 @@ def parameters_page() -> str:
     ]
     for parameter in DEFAULT_PARAMETERS.values():
         history = "<br>".join(
-            f"{value!r} from {day.isoformat()}" for day, value in parameter.history
+            f"{_value(value)} from {day.isoformat()}" for day, value in parameter.history
         )
         lines.append(
             f"| `{parameter.name}` | {history} | {_cell(parameter.unit)} | "

@@ -198,12 +198,17 @@ def _command_rules(arguments: argparse.Namespace, stdin: TextIO, stdout: TextIO)
     return EXIT_OK
 
 
+def _shown(value: object) -> str:
+    """A parameter's value as text: a date in ISO form."""
+    return value.isoformat() if isinstance(value, _dt.date) else str(value)
+
+
 def _command_parameters(arguments: argparse.Namespace, stdin: TextIO, stdout: TextIO) -> int:
     if arguments.on is not None:
         on = _parse_date(arguments.on, "--on")
         values = DEFAULT_PARAMETERS.on(on)
         rows = [
-            [name, str(value), DEFAULT_PARAMETERS[name].unit]
+            [name, _shown(value), DEFAULT_PARAMETERS[name].unit]
             for name, value in values.as_dict().items()
         ]
         stdout.write(f"Parameters in force on {on.isoformat()}\n")
@@ -212,7 +217,9 @@ def _command_parameters(arguments: argparse.Namespace, stdin: TextIO, stdout: Te
     rows = [
         [
             parameter.name,
-            "; ".join(f"{value} from {day.isoformat()}" for day, value in parameter.history),
+            "; ".join(
+                f"{_shown(value)} from {day.isoformat()}" for day, value in parameter.history
+            ),
             parameter.unit,
             parameter.reference,
         ]

@@ -14,6 +14,8 @@ from .model import (
     Activity,
     ActivityKind,
     ActivityStatus,
+    Circumstance,
+    CircumstanceKind,
     Exit,
     ExitReason,
     FollowUp,
@@ -42,7 +44,7 @@ D = _dt.date
 
 
 def demo_caseload() -> tuple[Plan, ...]:
-    """Six plans of different shapes and a cohort of exited ones, for the demo and docs."""
+    """Seven plans of different shapes and a cohort of exited ones, for the demo and docs."""
     return (
         _refugee_full_time(),
         _young_unaccompanied(),
@@ -50,6 +52,7 @@ def demo_caseload() -> tuple[Plan, ...]:
         _exited_and_followed_up(),
         _family_member_short_education(),
         _near_upper_age(),
+        _working_when_referred(),
         *_exited_cohort(),
     )
 
@@ -378,6 +381,46 @@ def _near_upper_age() -> Plan:
     )
 
 
+def _working_when_referred() -> Plan:
+    """Referred while working full time: a hindrance (Förordning 2017:820 5 §)."""
+    return Plan(
+        id="plan-0016",
+        referred_on=D(2025, 9, 1),
+        participant=Participant(
+            id="deltagare-07",
+            birth_date=D(1993, 1, 31),
+            gender=Gender.MALE,
+            first_registered_on=D(2025, 3, 3),
+            permit=Permit(kind=PermitKind.SUBSIDIARY_PROTECTION, granted_on=D(2025, 2, 3)),
+            circumstances=(
+                Circumstance(
+                    kind=CircumstanceKind.FULL_TIME_WORK,
+                    start=D(2025, 6, 2),
+                    end=D(2025, 10, 31),
+                ),
+            ),
+        ),
+        activities=(
+            Activity(
+                id="sfi-1",
+                kind=ActivityKind.SFI,
+                start=D(2025, 11, 3),
+                end=D(2026, 6, 12),
+                hours_per_week=15,
+                status=ActivityStatus.ACTIVE,
+            ),
+            Activity(
+                id="jobbforberedande-1",
+                kind=ActivityKind.JOB_PREPARATION,
+                start=D(2025, 11, 3),
+                end=D(2026, 6, 12),
+                hours_per_week=25,
+                status=ActivityStatus.ACTIVE,
+            ),
+        ),
+    )
+
+
 def render_table(rows: list[list[str]], header: list[str]) -> str:
     """A plain-text table with columns padded to their widest cell."""
     widths = [max(len(str(row[i])) for row in [header, *rows]) for i in range(len(header))]
@@ -501,7 +544,7 @@ def render_outcomes(plans: tuple[Plan, ...], *, year: int) -> str:
     return "\n".join([title, render_table(rows, [*header, "of exited", "meets target"])])
 
 
-def render_demo(*, as_of: _dt.date = DEMO_AS_OF, detailed: int = 6) -> str:
+def render_demo(*, as_of: _dt.date = DEMO_AS_OF, detailed: int = 7) -> str:
     """The demo's whole text for the embedded caseload on ``as_of``.
 
     The first ``detailed`` plans are shown in full; the outcome table covers all.

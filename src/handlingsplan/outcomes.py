@@ -107,7 +107,7 @@ def outcome_rates(
         raise ValueError(f"exited_to ({last}) is before exited_from ({first})")
     if by not in (None, "gender", "exit_reason"):
         raise ValueError(f"by must be None, 'gender' or 'exit_reason', not {echo(by)}")
-    target = float(parameters.value("outcome_target", last))
+    target = float(parameters.number_value("outcome_target", last))
     counts = {name: [0, 0, 0] for name in _group_names(by)}  # exited, followed up, positive
     for plan in plans:
         if plan.exit is None or not first <= plan.exit.on <= last:

@@ -38,14 +38,22 @@ __all__ = [
     "Value",
 ]
 
-Value = int | float | str
-"""The type of a parameter's value."""
+Value = int | float | str | _dt.date
+"""The type of a parameter's value: a number, a word, or a date (such as the day a
+programme came into force)."""
+
+
+def _value(value: Value) -> Value:
+    """``value`` with a date as a ``pendulum.Date``; a ``datetime`` is refused."""
+    if isinstance(value, _dt.date):
+        return as_date(value, "value")
+    return value
 
 
 def _history(
     pairs: Iterable[tuple[_dt.date, Value]],
 ) -> tuple[tuple[_dt.date, Value], ...]:
-    items = tuple((as_date(day, "valid_from"), value) for day, value in pairs)
+    items = tuple((as_date(day, "valid_from"), _value(value)) for day, value in pairs)
     if not items:
         raise ValueError("a parameter needs at least one (valid_from, value) pair")
     days = [day for day, _ in items]
@@ -149,6 +157,7 @@ class ParameterValues:
     follow_up_days: int
     outcome_target: float
     leap_day: str
+    programme_in_force_from: _dt.date
     extra: FrozenMapping[Value] = attrs.field(
         factory=FrozenMapping, converter=FrozenMapping, repr=False
     )
@@ -263,6 +272,25 @@ class Parameters(Mapping[str, Parameter]):
             raise TypeError(f"parameter {name!r} is not a whole number on {day}: {value!r}")
         return value
 
+    def number_value(self, name: str, day: _dt.date) -> int | float:
+        """Like :meth:`value`, for a parameter whose values are numbers."""
+        value = self.value(name, day)
+        if not isinstance(value, int | float):
+            raise TypeError(f"parameter {name!r} is not a number on {day}: {value!r}")
+        return value
+
+    def date_value(self, name: str, day: _dt.date) -> _dt.date:
+        """Like :meth:`value`, for a parameter whose values are dates.
+
+        >>> from datetime import date
+        >>> DEFAULT_PARAMETERS.date_value("programme_in_force_from", date(2017, 6, 1))
+        Date(2018, 1, 1)
+        """
+        value = self.value(name, day)
+        if not isinstance(value, _dt.date):
+            raise TypeError(f"parameter {name!r} is not a date on {day}: {value!r}")
+        return value
+
     def with_value(self, name: str, value: Value, *, valid_from: _dt.date) -> Parameters:
         """A new collection where ``name`` has ``value`` from ``valid_from`` (a reform)."""
         changed = self[name].with_value(value, valid_from=valid_from)
@@ -293,14 +321,21 @@ class Parameters(Mapping[str, Parameter]):
     def _upper_age_for(self, born: _dt.date) -> int:
         parameter = self["programme_upper_age"]
         leap_day = self.value("leap_day", born)
-        ages = sorted({int(value) for value in parameter.values})
+        ages = sorted({_number(parameter.name, value) for value in parameter.values})
         found = ages[-1]
         for age in range(ages[0], ages[-1]):
             reached = birthday(born, age, leap_day="mar1" if leap_day == "mar1" else "feb28")
-            if int(parameter.value_for_event(reached)) <= age:
+            if _number(parameter.name, parameter.value_for_event(reached)) <= age:
                 found = age
                 break
         return found
+
+
+def _number(name: str, value: Value) -> int:
+    """A whole-number age from a parameter's value; a date is refused."""
+    if isinstance(value, _dt.date):
+        raise TypeError(f"parameter {name!r} holds a date, not an age: {value.isoformat()}")
+    return int(value)
 
 
 def _p(
@@ -521,6 +556,14 @@ DEFAULT_PARAMETERS = Parameters(
             "feb28 or mar1",
             "Lag (1930:173) 1 § by analogy (unsettled)",
             "Where someone born on 29 February reaches an age in a common year.",
+        ),
+        _p(
+            "programme_in_force_from",
+            [(_PROGRAMME_START, _PROGRAMME_START)],
+            "date",
+            "Lag (2017:584), in force 2018-01-01; earlier, Lag (2010:197)",
+            "The first day of the establishment programme: before it, the establishment "
+            "plan of Lag (2010:197) applied and nobody is referred to the programme.",
         ),
     ]
 )

@@ -27,8 +27,8 @@ Whatever the schema refuses, ``from_dict`` refuses too. The converse does not ho
 some checks compare values or compute, which JSON Schema cannot express, so
 ``from_dict`` also refuses payloads that the schema accepts:
 
-* an ``end`` before its ``start`` (activities, interruptions, absences), a ``plan_made_on`` or
-  an exit before the referral, a follow-up before the exit;
+* an ``end`` before its ``start`` (activities, interruptions, absences, circumstances), a
+  ``plan_made_on`` or an exit before the referral, a follow-up before the exit;
 * an id used twice across the activities and milestones;
 * interruptions that overlap, or absences with the same reason that overlap;
 * participation changes out of date order, or before the plan's start;

@@ -50,6 +50,8 @@ from .model import (
     ActivityKind,
     ActivityStatus,
     Area,
+    Circumstance,
+    CircumstanceKind,
     Exit,
     ExitReason,
     FollowUp,
@@ -74,6 +76,7 @@ T = TypeVar("T")
 __all__ = [
     "activities",
     "awkward_dates",
+    "circumstances",
     "dates",
     "exits",
     "follow_ups",
@@ -158,6 +161,7 @@ def _numbers(low: int, high: int) -> st.SearchStrategy[float]:
 
 _HOURS: Final = _numbers(0, 168)
 _PERCENTS: Final = _numbers(1, 100)
+_CIRCUMSTANCE_COUNTS: Final = st.sampled_from((0, 0, 1, 2))
 _CHANGE_COUNTS: Final = st.sampled_from((0, 0, 0, 1, 2))
 _CHANGE_GAPS: Final = st.integers(min_value=0, max_value=400)
 _ABSENCE_COUNTS: Final = st.sampled_from((0, 0, 1, 2, 3))
@@ -335,6 +339,27 @@ def permits(
     return _drawn(_draw_permit, low, high)
 
 
+def _draw_circumstance(draw: st.DrawFn, low: _dt.date, high: _dt.date) -> Circumstance:
+    start = _draw_date(draw, low, high)
+    return Circumstance(
+        kind=draw(st.sampled_from(CircumstanceKind)),
+        start=start,
+        end=_draw_optional_date(draw, start, _shift(start, 800)),
+    )
+
+
+def circumstances(
+    *, min_start: _dt.date = _ARRIVED_FROM, max_start: _dt.date = _REFERRED_UNTIL
+) -> st.SearchStrategy[Circumstance]:
+    """Referral hindrances of every kind starting from ``min_start`` to ``max_start``.
+
+    The period is open (no ``end``) or lasts up to 801 days; periods of a person may
+    overlap, as full-time work and asylum housing can.
+    """
+    low, high = _date_range(min_start, max_start, "min_start", "max_start")
+    return _drawn(_draw_circumstance, low, high)
+
+
 def _draw_participant(draw: st.DrawFn, low: _dt.date, high: _dt.date) -> Participant:
     born = _draw_date(draw, low, high)
     arrived = max(born, as_date(_ARRIVED_FROM))
@@ -349,6 +374,9 @@ def _draw_participant(draw: st.DrawFn, low: _dt.date, high: _dt.date) -> Partici
         unaccompanied_minor=draw(_BOOLEANS),
         short_education=draw(_BOOLEANS),
         needs_sfi=draw(_BOOLEANS),
+        circumstances=tuple(
+            _draw_circumstance(draw, arrived, last) for _ in range(draw(_CIRCUMSTANCE_COUNTS))
+        ),
     )
 
 
@@ -358,7 +386,8 @@ def participants(
     """Participants born from ``min_birth_date`` to ``max_birth_date``.
 
     Gender, identity number, first registration and permit are each sometimes
-    ``None``; registration and permit fall on or after the birth (from 2014 for adults).
+    ``None``; registration, permit and the referral hindrances (none, one or two) fall
+    on or after the birth (from 2014 for adults).
     """
     low, high = _date_range(min_birth_date, max_birth_date, "min_birth_date", "max_birth_date")
     return _drawn(_draw_participant, low, high)

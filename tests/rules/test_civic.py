@@ -8,9 +8,10 @@ hours (from 2020-02-01), counted here over all of a person's courses together.
 
 from __future__ import annotations
 
+import attrs
 import pytest
 
-from handlingsplan import Activity, Plan, evaluate
+from handlingsplan import Activity, Circumstance, CircumstanceKind, Plan, evaluate
 
 from ._factories import WARNING, Row, activity, d, found, person, plan
 
@@ -139,6 +140,12 @@ YOUNG = person(born="2007-09-14")
 SCHOOL = activity("sprint", "upper_secondary_intro", "2025-02-03", "2026-06-12", 23)
 
 
+def _in(kind: CircumstanceKind, end: str | None) -> Plan:
+    """YOUNG with a circumstance of ``kind`` from 2025-08-18 to ``end``."""
+    when = Circumstance(kind=kind, start=d("2025-08-18"), end=None if end is None else d(end))
+    return plan(participant=attrs.evolve(YOUNG, circumstances=(when,)))
+
+
 @pytest.mark.parametrize(
     ("subject", "as_of", "expected"),
     [
@@ -190,6 +197,30 @@ SCHOOL = activity("sprint", "upper_secondary_intro", "2025-02-03", "2026-06-12",
             "2025-10-01",
             [(CIVIC, WARNING, None, d("2027-11-04"))],
             id="a cancelled upper-secondary activity does not count",
+        ),
+        pytest.param(
+            _in(CircumstanceKind.UPPER_SECONDARY_SCHOOL, "2026-06-12"),
+            "2025-10-01",
+            [],
+            id="18 and in upper-secondary school, recorded as a circumstance",
+        ),
+        pytest.param(
+            _in(CircumstanceKind.UPPER_SECONDARY_SCHOOL, None),
+            "2026-10-01",
+            [],
+            id="in upper-secondary school with no end recorded",
+        ),
+        pytest.param(
+            _in(CircumstanceKind.UPPER_SECONDARY_SCHOOL, "2026-06-12"),
+            "2026-06-13",
+            [(CIVIC, WARNING, None, d("2027-11-04"))],
+            id="the day after the school circumstance",
+        ),
+        pytest.param(
+            _in(CircumstanceKind.FULL_TIME_WORK, None),
+            "2025-10-01",
+            [(CIVIC, WARNING, None, d("2027-11-04"))],
+            id="another circumstance is not school",
         ),
         pytest.param(
             plan(participant=person(born="2019-01-07"), referred="2019-02-04"),

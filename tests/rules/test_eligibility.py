@@ -15,6 +15,7 @@ import pytest
 from handlingsplan import (
     DEFAULT_PARAMETERS,
     DEFAULT_RULES,
+    DuplicateRuleError,
     Parameters,
     Participant,
     Severity,
@@ -38,7 +39,9 @@ PERMIT = "ELIG-PERMIT"
 FAMILY = "ELIG-FAMILY-WINDOW"
 REGISTRATION = "ELIG-REGISTRATION-WINDOW"
 NOT_YET = "ELIG-NOT-YET"
-CODES = (AGE, PERMIT, FAMILY, REGISTRATION, NOT_YET)
+HINDRANCE = "ELIG-HINDRANCE"
+NOT_IN_FORCE = "ELIG-NOT-IN-FORCE"
+CODES = (AGE, PERMIT, FAMILY, REGISTRATION, NOT_YET, HINDRANCE, NOT_IN_FORCE)
 
 Window = tuple[str, str] | None
 
@@ -668,7 +671,9 @@ def test_only_a_participant_can_be_checked() -> None:
 
 # -- as plan rules ----------------------------------------------------------------
 
-WITH_ELIGIBILITY = DEFAULT_RULES.with_rules(*ELIGIBILITY_RULES)
+# The default catalogue holds referral rules of the same codes; swap them for the
+# tri-state ones.
+WITH_ELIGIBILITY = DEFAULT_RULES.without(*CODES).with_rules(*ELIGIBILITY_RULES)
 
 
 @pytest.mark.parametrize(
@@ -746,12 +751,15 @@ def test_the_eligibility_rules_check_the_participant_on_the_referral(
     assert found(subject, as_of=as_of, codes=CODES, rules=WITH_ELIGIBILITY) == expected
 
 
-def test_the_eligibility_rules_are_not_in_the_default_catalogue() -> None:
-    """Lag (2017:584) 2 §: eligibility is checked only when asked for."""
-    subject = plan(participant=YOUNG, referred="2024-07-31")
-    assert found(subject, as_of="2024-07-31", codes=CODES) == []
-    assert not set(CODES) & set(DEFAULT_RULES.codes)
+def test_the_eligibility_rules_share_their_codes_with_the_default_catalogue() -> None:
+    """Lag (2017:584) 2 §: the default catalogue checks the same conditions at referral,
+    so adding ELIGIBILITY_RULES to it is refused as a duplicate code."""
     assert ELIGIBILITY_RULES.codes == CODES
+    assert set(CODES) <= set(DEFAULT_RULES.codes)
+    for code in CODES:
+        assert DEFAULT_RULES[code] is not ELIGIBILITY_RULES[code]
+    with pytest.raises(DuplicateRuleError, match="ELIG-AGE"):
+        DEFAULT_RULES.with_rules(*ELIGIBILITY_RULES)
 
 
 def test_the_eligibility_rules_apply_to_the_establishment_programme_only() -> None:

@@ -39,7 +39,7 @@ from handlingsplan.strategies import dates, participants, plans
 
 from ._factories import MAR1
 
-EVERY_RULE = DEFAULT_RULES.with_rules(*ELIGIBILITY_RULES)
+EVERY_RULE = DEFAULT_RULES.without(*ELIGIBILITY_RULES.codes).with_rules(*ELIGIBILITY_RULES)
 AS_OF = dates(min_value=_dt.date(2018, 1, 1), max_value=_dt.date(2032, 12, 31))
 PARAMETERS = st.sampled_from([DEFAULT_PARAMETERS, MAR1])
 

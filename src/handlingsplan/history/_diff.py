@@ -14,6 +14,7 @@ from ..errors import ErrorCode, ErrorDetail, InvalidPlanError
 from ..model import (
     Absence,
     Activity,
+    Circumstance,
     Exit,
     FollowUp,
     IdentityNumber,
@@ -417,6 +418,7 @@ _TEXT: Mapping[str, Mapping[str, str]] = {
         "yes": "ja",
         "no": "nej",
         "period": "{start}–{end}",
+        "open": "tills vidare",
         "hours": "{hours} tim/vecka",
         "due": "senast {due}",
         "achieved": "uppnått {on}",
@@ -453,6 +455,7 @@ _TEXT: Mapping[str, Mapping[str, str]] = {
         "yes": "yes",
         "no": "no",
         "period": "{start} to {end}",
+        "open": "open",
         "hours": "{hours} h/week",
         "due": "due {due}",
         "achieved": "achieved {on}",
@@ -505,6 +508,12 @@ def _show(value: object, locale: str) -> str:
             start=_show(value.start, locale), end=_show(value.end, locale)
         )
         return f"{period} ({value.reason.value}, {_show(value.percent, locale)} %)"
+    if isinstance(value, Circumstance):
+        end = text["open"] if value.end is None else _show(value.end, locale)
+        period = text["period"].format(start=_show(value.start, locale), end=end)
+        return f"{value.kind.value}, {period}"
+    if isinstance(value, tuple):  # a participant's circumstances
+        return "; ".join(_show(item, locale) for item in value) if value else text["none"]
     if isinstance(value, Exit):
         return f"{_show(value.on, locale)} ({value.reason.value})"
     if isinstance(value, FollowUp):

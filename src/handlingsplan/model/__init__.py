@@ -9,11 +9,13 @@ key date and rule computed from it stays computable.
 
 from ._activity import DEFAULT_AREAS, FINAL_STATUSES, TRANSITIONS, Activity
 from ._checks import DATE_RANGE, MAX_DATE, MIN_DATE
+from ._circumstance import Circumstance
 from ._enums import (
     AbsenceReason,
     ActivityKind,
     ActivityStatus,
     Area,
+    CircumstanceKind,
     ExitReason,
     Gender,
     InterruptionReason,
@@ -44,6 +46,8 @@ __all__ = [
     "ActivityKind",
     "ActivityStatus",
     "Area",
+    "Circumstance",
+    "CircumstanceKind",
     "Exit",
     "ExitReason",
     "FollowUp",

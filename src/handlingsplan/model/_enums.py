@@ -9,6 +9,7 @@ __all__ = [
     "ActivityKind",
     "ActivityStatus",
     "Area",
+    "CircumstanceKind",
     "ExitReason",
     "Gender",
     "InterruptionReason",
@@ -162,3 +163,18 @@ class AbsenceReason(StrEnum):
     PARENTAL_BENEFIT = "parental_benefit"
     FAMILY_REASONS = "family_reasons"
     OTHER = "other"
+
+
+class CircumstanceKind(StrEnum):
+    """A circumstance that hinders a referral while it lasts (Förordning 2017:820 5 §).
+
+    Working full time, attending upper-secondary school, full-time parental benefit
+    (*föräldrapenning*), full sickness benefit (*sjukpenning*), and living in the
+    Migration Agency's asylum housing (*Migrationsverkets anläggningsboende*).
+    """
+
+    FULL_TIME_WORK = "full_time_work"
+    UPPER_SECONDARY_SCHOOL = "upper_secondary_school"
+    FULL_TIME_PARENTAL_BENEFIT = "full_time_parental_benefit"
+    FULL_TIME_SICKNESS_BENEFIT = "full_time_sickness_benefit"
+    ASYLUM_HOUSING = "asylum_housing"

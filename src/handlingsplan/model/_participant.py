@@ -9,6 +9,7 @@ import attrs
 from .._privacy import private
 from ..errors import ErrorCode
 from ._checks import Problems
+from ._circumstance import Circumstance
 from ._enums import Gender, PermitKind
 from ._identity import IdentityNumber
 
@@ -49,7 +50,8 @@ class Participant:
     shown in full. ``first_registered_on`` is the first population registration
     (*folkbokföring*) in a municipality, which starts several statutory clocks.
     ``short_education`` marks a participant under the education obligation
-    (*utbildningsplikt*).
+    (*utbildningsplikt*). ``circumstances`` are the periods in which a referral is
+    hindered (Förordning 2017:820 5 §): full-time work, upper-secondary school and so on.
     """
 
     id: str
@@ -61,6 +63,7 @@ class Participant:
     unaccompanied_minor: bool = False
     short_education: bool = False
     needs_sfi: bool = True
+    circumstances: tuple[Circumstance, ...] = ()
 
     def __attrs_post_init__(self) -> None:
         check = Problems(self)
@@ -81,4 +84,5 @@ class Participant:
         check.flag("unaccompanied_minor")
         check.flag("short_education")
         check.flag("needs_sfi")
+        check.items_of("circumstances", Circumstance)
         check.done()

@@ -25,6 +25,7 @@ from ._programme import (
     programme_full_time,
     programme_training_limit,
 )
+from ._referral import REFERRAL_RULES
 from ._sfi import programme_sfi_start, programme_sfi_target, sfi_hours, sfi_right_end
 from ._youth import (
     youth_minors_only,
@@ -37,6 +38,7 @@ __all__ = ["DEFAULT_RULES"]
 
 DEFAULT_RULES = RuleSet(
     [
+        *REFERRAL_RULES,
         programme_end,
         programme_sfi_target,
         programme_sfi_start,
@@ -63,4 +65,4 @@ DEFAULT_RULES = RuleSet(
         follow_up_due,
     ]
 )
-"""Every default rule, in catalogue order."""
+"""Every default rule, in catalogue order: the referral's conditions first."""

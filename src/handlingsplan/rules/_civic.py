@@ -16,7 +16,7 @@ from fractions import Fraction
 
 from ..dates import age_on, birthday
 from ..deadlines import DeadlineKind
-from ..model import ActivityKind, Plan, Programme
+from ..model import ActivityKind, CircumstanceKind, Plan, Programme
 from ._engine import Context, Finding, rule
 from ._helpers import exact, hours, leap_day, live_activities
 
@@ -27,9 +27,14 @@ def _in_upper_secondary(plan: Plan, day: _dt.date) -> bool:
     """Whether the participant is in upper-secondary school on ``day``.
 
     The one place that decides it: a non-cancelled ``upper_secondary_intro`` activity
-    covering the day. A participant circumstance of kind ``upper_secondary_school``
-    covering the day is to be added here as a second clause.
+    covering the day, or a participant circumstance of kind ``upper_secondary_school``
+    in force on it.
     """
+    if any(
+        circumstance.kind is CircumstanceKind.UPPER_SECONDARY_SCHOOL and circumstance.in_force(day)
+        for circumstance in plan.participant.circumstances
+    ):
+        return True
     return any(
         activity.start <= day <= activity.end
         for activity in live_activities(plan)
@@ -94,7 +99,7 @@ def programme_civic_orientation(ctx: Context) -> Iterator[Finding]:
             )
         return
     first = courses[0]
-    minimum = ctx.parameters.value("civic_orientation_min_hours", first.start)
+    minimum = ctx.parameters.number_value("civic_orientation_min_hours", first.start)
     total = sum((hours(course) for course in courses), Fraction(0))
     if total < exact(float(minimum)):
         yield ctx.finding(

@@ -1,4 +1,10 @@
-"""Who may be referred to the establishment programme, and when (Lag 2017:584 2–3 §§)."""
+"""Who may be referred to the establishment programme, and when.
+
+Lag (2017:584) 2–3 §§ (age, permit, registration), Förordning (2017:820) 5 § (referral
+hindrances) and the programme's first day (Lag 2017:584, in force 2018-01-01). The
+conditions themselves are judged in :mod:`handlingsplan.rules._conditions`; this module
+answers with a tri-state :class:`Eligibility`.
+"""
 
 from __future__ import annotations
 
@@ -7,12 +13,13 @@ from collections.abc import Iterator
 from enum import StrEnum
 
 import attrs
-import pendulum
 
 from .._privacy import redacted_repr
-from ..dates import LeapDay, add_months, add_years, as_date, birthday
-from ..model import Participant, PermitKind
+from ..dates import as_date
+from ..model import Participant
 from ..parameters import DEFAULT_PARAMETERS, Parameters
+from ._condition_specs import MISSING, SPECS, Spec
+from ._conditions import QUALIFYING_PERMITS, assess
 from ._engine import Context, Finding, Rule, RuleSet, Severity, build_finding, rule
 
 __all__ = [
@@ -22,19 +29,6 @@ __all__ = [
     "EligibilityStatus",
     "check_eligibility",
 ]
-
-QUALIFYING_PERMITS = frozenset(
-    {
-        PermitKind.REFUGEE,
-        PermitKind.SUBSIDIARY_PROTECTION,
-        PermitKind.QUOTA_REFUGEE,
-        PermitKind.EXCEPTIONAL_CIRCUMSTANCES,
-        PermitKind.IMPEDIMENT_TO_ENFORCEMENT,
-        PermitKind.TEMPORARY_PROTECTION,
-        PermitKind.FAMILY_MEMBER,
-    }
-)
-"""Permit kinds that can make someone newly arrived under Lag (2017:584) 2 §."""
 
 
 class EligibilityStatus(StrEnum):
@@ -51,8 +45,10 @@ class Eligibility:
     """The answer of :func:`check_eligibility`.
 
     ``findings`` hold an error for each failed condition and a warning for each missing
-    fact. ``window`` is the inclusive ``(first_day, last_day)`` range of dates on which a
-    referral is possible, or ``None`` when there is none or it cannot be known.
+    fact. ``window`` is the inclusive ``(first_day, last_day)`` range of dates that age,
+    permit, registration and the programme's start allow, or ``None`` when there is none
+    or it cannot be known. Hindrances (Förordning 2017:820 5 §) do not bound it: an
+    eligible day lies inside the window, but a day inside it may be hindered.
     """
 
     status: EligibilityStatus
@@ -91,84 +87,34 @@ _MISSING = {
     "en": "Missing fact: {fact}.",
 }
 
-eligibility_age = rule(
-    code="ELIG-AGE",
-    title="Age: turned 20 and not reached the upper age",
-    severity="error",
-    programmes=("establishment",),
-    basis="Lag (2017:584) 2 §; SFS 2022:895; SFS 2022:896",
-    messages={
-        "too_young": {
-            "sv": "Personen fyller {min_age} år först {on}.",
-            "en": "The person turns {min_age} only on {on}.",
-        },
-        "too_old": {
-            "sv": "Personen nådde den övre åldersgränsen {upper_age} år den {on}.",
-            "en": "The person reached the upper age of {upper_age} on {on}.",
-        },
-    },
-)(_at_referral)
 
-eligibility_permit = rule(
-    code="ELIG-PERMIT",
-    title="A residence permit that leads to the programme",
-    severity="error",
-    programmes=("establishment",),
-    basis="Lag (2017:584) 2 §",
-    messages={
-        "not_qualifying": {
-            "sv": "Uppehållstillstånd av slaget {kind} ger inte rätt till programmet.",
-            "en": "A residence permit of kind {kind} does not lead to the programme.",
-        },
-        "missing": _MISSING,
-    },
-)(_at_referral)
+def _condition_rule(spec: Spec) -> Rule:
+    def check(ctx: Context) -> Iterator[Finding]:
+        return _at_referral(ctx)
 
-eligibility_family_window = rule(
-    code="ELIG-FAMILY-WINDOW",
-    title="Family member applied within six years",
-    severity="error",
-    programmes=("establishment",),
-    basis="Lag (2017:584) 2 §",
-    messages={
-        "too_late": {
-            "sv": "Ansökan {applied_on} gjordes mer än {years} år efter att anknytnings"
-            "personen först togs emot i en kommun ({anchor_first_received_on}).",
-            "en": "The application on {applied_on} was made more than {years} years after "
-            "the anchor person was first received in a municipality "
-            "({anchor_first_received_on}).",
-        },
-        "missing": _MISSING,
-    },
-)(_at_referral)
+    # Named as the module attribute below, so that the rule pickles by reference.
+    check.__name__ = check.__qualname__ = f"eligibility_{spec.name}"
+    check.__doc__ = _at_referral.__doc__
+    messages = {**spec.messages, MISSING: _MISSING} if spec.missing else spec.messages
+    return rule(
+        code=spec.code,
+        title=spec.title,
+        severity="error",
+        programmes=("establishment",),
+        basis=spec.basis,
+        messages=messages,
+    )(check)
 
-eligibility_registration_window = rule(
-    code="ELIG-REGISTRATION-WINDOW",
-    title="Referral within 36 months of the first registration",
-    severity="error",
-    programmes=("establishment",),
-    basis="Lag (2017:584) 2 §; Förordning (2017:820) 15 a §",
-    messages={
-        "too_late": {
-            "sv": "Anvisning är möjlig senast {on}, {months} månader efter första folkbokföringen.",
-            "en": "A referral is possible until {on}, {months} months after the first "
-            "population registration.",
-        },
-        "missing": _MISSING,
-    },
-)(_at_referral)
 
-eligibility_not_yet = rule(
-    code="ELIG-NOT-YET",
-    title="Referral only after the permit and the first registration",
-    severity="error",
-    programmes=("establishment",),
-    basis="Lag (2017:584) 2 §",
-    messages={
-        "sv": "Anvisning är möjlig tidigast {on} ({event}).",
-        "en": "A referral is possible from {on} at the earliest ({event}).",
-    },
-)(_at_referral)
+(
+    eligibility_age,
+    eligibility_permit,
+    eligibility_family_window,
+    eligibility_registration_window,
+    eligibility_not_yet,
+    eligibility_hindrance,
+    eligibility_not_in_force,
+) = (_condition_rule(spec) for spec in SPECS)
 
 ELIGIBILITY_RULES = RuleSet(
     [
@@ -177,12 +123,16 @@ ELIGIBILITY_RULES = RuleSet(
         eligibility_family_window,
         eligibility_registration_window,
         eligibility_not_yet,
+        eligibility_hindrance,
+        eligibility_not_in_force,
     ]
 )
-"""The eligibility conditions as rules, not in ``DEFAULT_RULES``.
+"""The eligibility conditions as plan rules, as :func:`check_eligibility` judges them.
 
-As plan rules they check the participant on the plan's ``referred_on`` date:
-``DEFAULT_RULES.with_rules(*ELIGIBILITY_RULES)`` adds them to an evaluation.
+As plan rules they check the participant on the plan's ``referred_on`` date, with a
+warning for each missing fact. ``DEFAULT_RULES`` holds rules of the same codes that
+report only failed conditions (see :doc:`/explanation/programme-rules`), so the two
+sets cannot be joined: use one or the other.
 """
 
 
@@ -195,7 +145,10 @@ def check_eligibility(
     """May ``participant`` be referred to the establishment programme on ``on``?
 
     A missing fact makes the answer undetermined, with a warning naming the fact; a
-    failed condition makes it ineligible whatever else is missing.
+    failed condition makes it ineligible whatever else is missing. Each hindrance in
+    force on ``on`` is an ``ELIG-HINDRANCE`` error; a day before the programme existed
+    (``programme_in_force_from``, 2018-01-01) an ``ELIG-NOT-IN-FORCE`` error, and the
+    window never starts before that day.
 
     >>> from datetime import date
     >>> from handlingsplan import Participant, Permit
@@ -207,116 +160,28 @@ def check_eligibility(
     ('ineligible', ['ELIG-AGE'])
     >>> [d.isoformat() for d in answer.window]
     ['2024-08-01', '2027-03-04']
+    >>> check_eligibility(person, on=date(2017, 6, 1)).findings[0].code
+    'ELIG-NOT-IN-FORCE'
     """
     if not isinstance(participant, Participant):
         raise TypeError(f"check_eligibility takes a Participant, not {type(participant).__name__}")
     day = as_date(on, "on")
-    born = participant.birth_date
-    leap: LeapDay = "mar1" if parameters.value("leap_day", born) == "mar1" else "feb28"
-    findings: list[Finding] = []
-    missing = False
-    incurable = False
-
-    min_age = parameters.int_value("programme_min_age", day)
-    turns_min = birthday(born, min_age, leap_day=leap)
-    upper_age = parameters.upper_age_for(born)
-    reaches_upper = birthday(born, upper_age, leap_day=leap)
-    if day < turns_min:
-        findings.append(
-            build_finding(eligibility_age, reason="too_young", on=turns_min, min_age=min_age)
+    assessment = assess(participant, day, parameters)
+    findings = [
+        build_finding(
+            ELIGIBILITY_RULES[outcome.code],
+            reason=outcome.reason,
+            on=outcome.on,
+            severity=Severity.WARNING if outcome.missing else None,
+            **outcome.facts,
         )
-    elif day >= reaches_upper:
-        findings.append(
-            build_finding(eligibility_age, reason="too_old", on=reaches_upper, upper_age=upper_age)
-        )
-
-    permit = participant.permit
-    if permit is None:
-        missing = True
-        findings.append(_missing(eligibility_permit, "permit", day))
-    elif permit.kind not in QUALIFYING_PERMITS:
-        incurable = True
-        findings.append(
-            build_finding(eligibility_permit, reason="not_qualifying", on=day, kind=permit.kind)
-        )
-    elif permit.kind is PermitKind.FAMILY_MEMBER:
-        absent = [
-            name
-            for name, value in (
-                ("permit.applied_on", permit.applied_on),
-                ("permit.anchor_first_received_on", permit.anchor_first_received_on),
-            )
-            if value is None
-        ]
-        if absent:
-            missing = True
-            findings.append(_missing(eligibility_family_window, ", ".join(absent), day))
-        else:
-            assert permit.applied_on is not None
-            assert permit.anchor_first_received_on is not None
-            years = parameters.int_value("family_window_years", permit.anchor_first_received_on)
-            last = add_years(permit.anchor_first_received_on, years)
-            if permit.applied_on > last:
-                incurable = True
-                findings.append(
-                    build_finding(
-                        eligibility_family_window,
-                        reason="too_late",
-                        on=permit.applied_on,
-                        applied_on=permit.applied_on,
-                        anchor_first_received_on=permit.anchor_first_received_on,
-                        years=years,
-                        last_day=last,
-                    )
-                )
-
-    registered = participant.first_registered_on
-    window_last: pendulum.Date | None = None
-    if registered is None:
-        missing = True
-        findings.append(_missing(eligibility_registration_window, "first_registered_on", day))
-    else:
-        months = parameters.int_value("registration_window_months", registered)
-        window_last = add_months(registered, months)
-        if day > window_last:
-            findings.append(
-                build_finding(
-                    eligibility_registration_window,
-                    reason="too_late",
-                    on=window_last,
-                    months=months,
-                    first_registered_on=registered,
-                )
-            )
-
-    events = []
-    if permit is not None:
-        events.append((permit.granted_on, "permit granted"))
-    if registered is not None:
-        events.append((registered, "first population registration"))
-    pending = [(event_day, what) for event_day, what in events if day < event_day]
-    if pending:
-        event_day, what = max(pending, key=lambda pair: pair[0])
-        findings.append(build_finding(eligibility_not_yet, on=event_day, event=what))
-
-    failed = any(finding.severity is Severity.ERROR for finding in findings)
-    if failed:
+        for outcome in assessment.outcomes
+    ]
+    if any(finding.severity is Severity.ERROR for finding in findings):
         status = EligibilityStatus.INELIGIBLE
-    elif missing:
+    elif findings:
         status = EligibilityStatus.UNDETERMINED
     else:
         status = EligibilityStatus.ELIGIBLE
-
-    window: tuple[_dt.date, _dt.date] | None = None
-    if not incurable and not missing and permit is not None and window_last is not None:
-        assert registered is not None
-        first_day = max(turns_min, permit.granted_on, registered)
-        last_day = min(reaches_upper.subtract(days=1), window_last)
-        if first_day <= last_day:
-            window = (first_day, last_day)
     findings.sort(key=lambda finding: finding.sort_key)
-    return Eligibility(status=status, on=day, findings=tuple(findings), window=window)
-
-
-def _missing(current: Rule, fact: str, day: _dt.date) -> Finding:
-    return build_finding(current, reason="missing", on=day, severity=Severity.WARNING, fact=fact)
+    return Eligibility(status=status, on=day, findings=tuple(findings), window=assessment.window)

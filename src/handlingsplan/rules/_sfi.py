@@ -104,7 +104,7 @@ def sfi_hours(ctx: Context) -> Iterator[Finding]:
     for activity in live_activities(ctx.plan):
         if activity.kind is not ActivityKind.SFI:
             continue
-        minimum = ctx.parameters.value("sfi_min_hours_per_week", activity.start)
+        minimum = ctx.parameters.number_value("sfi_min_hours_per_week", activity.start)
         if exact(activity.hours_per_week) < exact(float(minimum)):
             yield ctx.finding(
                 subject=activity.id,
