@@ -15,8 +15,10 @@ def test_every_member_has_both_labels(cls: type[Enum]) -> None:
     assert set(LABELS[cls]) == {member.value for member in cls}
     for member in cls:
         swedish, english = label(member, "sv"), label(member, "en")
-        assert swedish.strip() and english.strip()
-        assert "_" not in swedish and "_" not in english
+        assert swedish.strip()
+        assert english.strip()
+        assert "_" not in swedish
+        assert "_" not in english
 
 
 def test_an_enum_for_machines_shows_its_value_in_words() -> None:
