@@ -1,10 +1,15 @@
-"""How a key date was reached, said in Swedish or English from its facts."""
+"""How a key date was reached, said in Swedish or English from its facts.
+
+Values read as in findings (:func:`~handlingsplan._labels.show_value`): dates in ISO
+form, a level's reason by its label, an unknown date as ``-``.
+"""
 
 from __future__ import annotations
 
-import datetime as _dt
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
+
+from ._labels import show_value
 
 if TYPE_CHECKING:
     from .deadlines import Deadline
@@ -77,18 +82,9 @@ _TEXTS: Mapping[str, tuple[str, str]] = {
 
 def _text(name: str, sv: bool, **values: Any) -> str:
     swedish, english = _TEXTS[name]
-    shown = {key: _show(value) for key, value in values.items()}
+    locale = "sv" if sv else "en"
+    shown = {key: show_value(value, locale) for key, value in values.items()}
     return (swedish if sv else english).format(**shown)
-
-
-def _show(value: Any) -> str:
-    if value is None:
-        return "-"
-    if isinstance(value, _dt.date):
-        return value.isoformat()
-    if isinstance(value, float):
-        return f"{value:g}"
-    return str(value)
 
 
 def explain(deadline: Deadline, locale: str) -> str:

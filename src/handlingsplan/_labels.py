@@ -9,12 +9,27 @@ Labels are lower case, as they appear inside sentences; a heading capitalises th
 ('arbetspraktik', 'work experience')
 >>> label(Gender.FEMALE, "sv")
 'kvinna'
+
+A fact's value reads the same way: dates in ISO form, yes and no in the locale's words,
+enum values by their label, lists joined with commas.
+
+>>> import datetime
+>>> show_value(datetime.date(2026, 3, 2), "sv"), show_value(True, "sv"), show_value(True, "en")
+('2026-03-02', 'ja', 'yes')
+>>> show_value((ActivityKind.SFI, ActivityKind.VALIDATION), "sv")
+'sfi, validering'
+>>> reason_label("too_late", "sv"), reason_label("default", "en")
+('för sent', 'default')
 """
 
 from __future__ import annotations
 
+import datetime as _dt
+from collections.abc import Mapping
 from enum import Enum
-from typing import Final
+from typing import Any, Final
+
+from ._fact_labels import FACT_LABELS, fact_label
 
 from .model import (
     AbsenceReason,
@@ -32,7 +47,17 @@ from .model import (
     Programme,
 )
 
-__all__ = ["LABELS", "label"]
+__all__ = [
+    "FACT_LABELS",
+    "LABELS",
+    "OUTCOME_WORDS",
+    "REASON_LABELS",
+    "fact_label",
+    "label",
+    "outcome_word",
+    "reason_label",
+    "show_value",
+]
 
 _Pairs = dict[str, tuple[str, str]]
 
@@ -175,3 +200,121 @@ def label(member: Enum, locale: str) -> str:
         return str(member.value).replace("_", " ")
     swedish, english = pairs[member.value]
     return swedish if locale == "sv" else english
+
+
+def _pick(pair: tuple[str, str], locale: str) -> str:
+    return pair[0] if locale == "sv" else pair[1]
+
+
+REASON_LABELS: Final[_Pairs] = {
+    "default": ("grundfall", "default"),
+    "missing": ("saknas", "missing"),
+    "too_few_hours": ("för få timmar", "too few hours"),
+    "too_late": ("för sent", "too late"),
+    "too_young": ("för ung", "too young"),
+    "too_old": ("för gammal", "too old"),
+    "activity_after_end": ("aktivitet efter programmets slut", "activity after the end"),
+    "no_exit": ("inget avslut", "no exit"),
+    "after_exit": ("efter avslutet", "after the exit"),
+    "outside": ("utanför programmet", "outside the programme"),
+    "not_qualifying": ("ger inte rätt till programmet", "does not lead to the programme"),
+    "not_achieved": ("inte uppnått", "not achieved"),
+    **{kind: (sv, en) for kind, (sv, en) in _CIRCUMSTANCE_KIND.items()},
+    **{
+        f"{kind}_open": (f"{sv}, tills vidare", f"{en}, open-ended")
+        for kind, (sv, en) in _CIRCUMSTANCE_KIND.items()
+    },
+}
+"""The label pairs ``(sv, en)`` of the reasons the built-in rules give, by reason."""
+
+
+def reason_label(reason: str, locale: str) -> str:
+    """The word for a finding's ``reason`` in ``locale``; a reason not listed shows as given."""
+    pair = REASON_LABELS.get(reason)
+    return reason if pair is None else _pick(pair, locale)
+
+
+_STRING_VALUES: Final[Mapping[str, _Pairs]] = {
+    "event": {
+        "permit granted": ("uppehållstillståndet beviljas", "permit granted"),
+        "first population registration": (
+            "första folkbokföringen",
+            "first population registration",
+        ),
+    },
+}
+"""Words of string-valued facts, by fact and value (the ``fact`` fact holds fact names)."""
+
+_YES_NO: Final = {"sv": ("ja", "nej"), "en": ("yes", "no")}
+
+
+def show_value(value: Any, locale: str, *, fact: str | None = None) -> str:
+    """A fact's value as a person reads it in ``locale``.
+
+    ``None`` is ``-``, a date ISO, a boolean yes or no, an enum value its :func:`label`,
+    a whole float an integer, a list its items joined by commas. ``fact`` names the fact,
+    for the string values with words of their own (the names a missing-fact finding
+    lists, the event a referral waits for).
+    """
+    if value is None:
+        return "-"
+    if isinstance(value, bool):
+        yes, no = _YES_NO["sv" if locale == "sv" else "en"]
+        return yes if value else no
+    if isinstance(value, _dt.date):
+        return value.isoformat()
+    if isinstance(value, Enum):
+        return label(value, locale)
+    if isinstance(value, float):
+        return f"{value:g}"
+    if isinstance(value, tuple | list):
+        return ", ".join(show_value(item, locale, fact=fact) for item in value)
+    if isinstance(value, str) and fact == "fact":
+        return ", ".join(fact_label(name, locale) for name in value.split(", "))
+    pair = _STRING_VALUES.get(fact or "", {}).get(value) if isinstance(value, str) else None
+    return str(value) if pair is None else _pick(pair, locale)
+
+
+OUTCOME_WORDS: Final[_Pairs] = {
+    "title": (
+        "Utfall 90 dagar efter avslut, avslut {year}, per {by} (mål {target} av de avslutade)",
+        "Outcomes 90 days after exit, exits in {year}, by {by} (target {target} of those "
+        "who exited)",
+    ),
+    "gender": ("kön", "gender"),
+    "exit_reason": ("avslutsskäl", "exit reason"),
+    "group": ("grupp", "group"),
+    "exited": ("avslutade", "exited"),
+    "followed_up": ("följts upp", "followed up"),
+    "positive": ("i arbete/studier", "in work/studies"),
+    "unknown": ("okänt utfall", "unknown outcome"),
+    "rate_followed_up": ("av uppföljda", "of followed up"),
+    "rate_exited": ("av avslutade", "of exited"),
+    "target": ("mål", "target"),
+    "meets_target": ("når målet", "meets target"),
+    "all": ("alla", "all"),
+    "unrecorded": ("ej registrerat", "unrecorded"),
+}
+"""The outcome table's words: its title template, column names (the fields of
+:class:`~handlingsplan.outcomes.OutcomeRate`) and the groups that are not enum values."""
+
+
+def outcome_word(name: str, locale: str, *, by: str | None = None) -> str:
+    """A word of the outcome table in ``locale``: a column, a grouping, or a group.
+
+    A group that is a gender or exit reason value takes that enum's label: the exit
+    reason's when ``by`` is ``"exit_reason"``, else the gender's (both have ``other``).
+
+    >>> outcome_word("exited", "sv"), outcome_word("female", "sv"), outcome_word("all", "en")
+    ('avslutade', 'kvinna', 'all')
+    >>> outcome_word("employment", "sv"), outcome_word("other", "sv", by="exit_reason")
+    ('arbete', 'annat skäl')
+    """
+    pair = OUTCOME_WORDS.get(name)
+    if pair is not None:
+        return _pick(pair, locale)
+    if name in _GENDER and by != "exit_reason":
+        return label(Gender(name), locale)
+    if name in _EXIT_REASON:
+        return label(ExitReason(name), locale)
+    return name

@@ -144,6 +144,7 @@ def _field_overrides() -> dict[tuple[type[Any], str], dict[str, Any]]:
             "description": "The parameter values and dates the rule used, by name.",
         },
         (Finding, "messages"): _localised("The message"),
+        (Finding, "titles"): _localised("The rule's title"),
         (Deadline, "facts"): {
             "type": "object",
             "description": "How the date was reached: its event, or the programme clock's "

@@ -166,6 +166,7 @@ def test_the_decorator_records_the_metadata() -> None:
     assert made.to_dict() == {
         "code": "TEST-META",
         "title": "A rule for tests",
+        "titles": {"sv": "A rule for tests", "en": "A rule for tests"},
         "severity": "error",
         "basis": "SFS 2099:1 1 §",
         "programmes": ["establishment", "municipal"],
@@ -462,12 +463,13 @@ def rendered() -> tuple[Finding, Finding]:
 
 
 def test_message_templates_get_facts_subject_on_and_code_with_iso_dates() -> None:
+    """Enum values read as their label in the template's language (issue 14)."""
     full, _ = rendered()
     assert full.message("sv") == (
-        "TEST-RENDER|sfi-1|2025-05-03|2026-02-28|40|0.55|sfi, x, 2|civic_orientation"
+        "TEST-RENDER|sfi-1|2025-05-03|2026-02-28|40|0.55|sfi, x, 2|samhällsorientering"
     )
     assert full.message("en") == (
-        "TEST-RENDER/sfi-1/2025-05-03/2026-02-28/40/0.55/sfi, x, 2/civic_orientation"
+        "TEST-RENDER/sfi-1/2025-05-03/2026-02-28/40/0.55/SFI, x, 2/civic orientation"
     )
     assert full.message() == full.message("sv")
     assert full.reason == "full"

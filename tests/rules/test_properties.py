@@ -35,6 +35,7 @@ from handlingsplan.rules import (
     check_eligibility,
     evaluate,
 )
+from handlingsplan.rules._engine import _LABELS
 from handlingsplan.strategies import dates, participants, plans
 
 from ._factories import MAR1
@@ -111,7 +112,8 @@ def test_every_finding_renders_in_swedish_and_english(
             text = finding.message(locale)
             assert isinstance(text, str)
             assert text.strip()
-            assert finding.explain(locale).startswith(f"[{finding.severity.value}] {finding.code}")
+            severity = _LABELS[locale][finding.severity.value]
+            assert finding.explain(locale).startswith(f"[{severity}] {finding.code}")
         assert finding.messages.keys() == set(LOCALES)
     for locale in LOCALES:
         assert report.explain(locale)

@@ -20,7 +20,10 @@ _PLAN_BASIS = "Förordning (2000:628) 6 §; AFFS 2014:1 2–4 §§"
 
 @rule(
     code="ACT-BEFORE-PLAN",
-    title="Activities start after the referral",
+    title={
+        "sv": "Aktiviteter börjar efter anvisningen",
+        "en": "Activities start after the referral",
+    },
     severity="warning",
     basis=_PLAN_BASIS,
     messages={
@@ -38,7 +41,7 @@ def activity_before_plan(ctx: Context) -> Iterator[Finding]:
 
 @rule(
     code="ACT-NOT-STARTED",
-    title="Planned activities are started",
+    title={"sv": "Planerade aktiviteter påbörjas", "en": "Planned activities are started"},
     severity="warning",
     basis=_PLAN_BASIS,
     messages={
@@ -55,7 +58,7 @@ def activity_not_started(ctx: Context) -> Iterator[Finding]:
 
 @rule(
     code="ACT-NOT-CLOSED",
-    title="Ended activities are closed",
+    title={"sv": "Avslutade aktiviteter stängs", "en": "Ended activities are closed"},
     severity="warning",
     basis=_PLAN_BASIS,
     messages={
@@ -75,7 +78,10 @@ def activity_not_closed(ctx: Context) -> Iterator[Finding]:
 
 @rule(
     code="MS-OVERDUE",
-    title="Milestones are achieved by their due date",
+    title={
+        "sv": "Delmål uppnås senast på förfallodagen",
+        "en": "Milestones are achieved by their due date",
+    },
     severity="warning",
     basis=_PLAN_BASIS,
     messages={

@@ -61,7 +61,10 @@ def _owed(ctx: Context) -> bool:
 
 @rule(
     code="PROG-CIVIC-ORIENTATION",
-    title="Civic orientation planned, long enough and completed in time",
+    title={
+        "sv": "Samhällsorientering planerad, tillräckligt lång och slutförd i tid",
+        "en": "Civic orientation planned, long enough and completed in time",
+    },
     severity="warning",
     basis="Lag (2013:156) 2 §, 4 §; Förordning (2010:1138) 4 §, 5 §",
     messages={

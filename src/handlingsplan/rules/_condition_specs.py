@@ -50,7 +50,7 @@ class Spec:
 
     code: str
     name: str
-    title: str
+    title: Mapping[str, str]
     basis: str
     messages: Mapping[str, Mapping[str, str]]
     missing: bool = False
@@ -99,7 +99,10 @@ SPECS: Final = (
     Spec(
         code=AGE,
         name="age",
-        title="Age: turned 20 and not reached the upper age",
+        title={
+            "sv": "Ålder: fyllt 20 och inte nått den övre åldersgränsen",
+            "en": "Age: turned 20 and not reached the upper age",
+        },
         basis="Lag (2017:584) 2 §; SFS 2022:895; SFS 2022:896",
         messages={
             "too_young": {
@@ -115,7 +118,10 @@ SPECS: Final = (
     Spec(
         code=PERMIT,
         name="permit",
-        title="A residence permit that leads to the programme",
+        title={
+            "sv": "Ett uppehållstillstånd som ger rätt till programmet",
+            "en": "A residence permit that leads to the programme",
+        },
         basis="Lag (2017:584) 2 §",
         messages={
             "not_qualifying": {
@@ -128,7 +134,10 @@ SPECS: Final = (
     Spec(
         code=FAMILY,
         name="family_window",
-        title="Family member applied within six years",
+        title={
+            "sv": "Anhörig som ansökt inom sex år",
+            "en": "Family member applied within six years",
+        },
         basis="Lag (2017:584) 2 §",
         messages={
             "too_late": {
@@ -144,7 +153,10 @@ SPECS: Final = (
     Spec(
         code=REGISTRATION,
         name="registration_window",
-        title="Referral within 36 months of the first registration",
+        title={
+            "sv": "Anvisning inom 36 månader från första folkbokföringen",
+            "en": "Referral within 36 months of the first registration",
+        },
         basis="Lag (2017:584) 2 §; Förordning (2017:820) 15 a §",
         messages={
             "too_late": {
@@ -159,7 +171,10 @@ SPECS: Final = (
     Spec(
         code=NOT_YET,
         name="not_yet",
-        title="Referral only after the permit and the first registration",
+        title={
+            "sv": "Anvisning först efter uppehållstillståndet och första folkbokföringen",
+            "en": "Referral only after the permit and the first registration",
+        },
         basis="Lag (2017:584) 2 §",
         messages={
             "default": {
@@ -171,14 +186,17 @@ SPECS: Final = (
     Spec(
         code=HINDRANCE,
         name="hindrance",
-        title="No referral while a hindrance is in force",
+        title={
+            "sv": "Ingen anvisning medan ett hinder gäller",
+            "en": "No referral while a hindrance is in force",
+        },
         basis="Förordning (2017:820) 5 §",
         messages=_hindrance_messages(),
     ),
     Spec(
         code=NOT_IN_FORCE,
         name="not_in_force",
-        title="The establishment programme exists",
+        title={"sv": "Etableringsprogrammet finns", "en": "The establishment programme exists"},
         basis="Lag (2017:584); Lag (2010:197)",
         messages={
             "default": {

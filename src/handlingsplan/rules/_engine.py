@@ -8,12 +8,13 @@ import importlib
 import re
 import sys
 from collections.abc import Callable, Iterable, Iterator, Mapping
-from enum import Enum, StrEnum
+from enum import StrEnum
 from typing import Any
 
 import attrs
 
 from .._frozen import FrozenMapping, freeze, json_ready
+from .._labels import fact_label, reason_label, show_value
 from .._privacy import echo, redact, redacted_repr
 from ..dates import as_date
 from ..deadlines import Deadline, DeadlineKind, deadlines
@@ -78,16 +79,30 @@ class Facts(FrozenMapping[Any]):
         super().__init__((key, freeze(value)) for key, value in dict(items).items())
 
 
-def _display(value: Any) -> Any:
-    if isinstance(value, _dt.date):
-        return value.isoformat()
-    if isinstance(value, Enum):
-        return value.value
-    if isinstance(value, float) and value.is_integer():
-        return int(value)
-    if isinstance(value, tuple | list):
-        return ", ".join(str(_display(item)) for item in value)
-    return value
+def _display(value: Any, locale: str, fact: str | None = None) -> Any:
+    """A fact's value for a message or an explanation in ``locale``.
+
+    Numbers stay numbers (a template may format them), a whole float an integer; the rest
+    reads as :func:`~handlingsplan._labels.show_value` says.
+    """
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        return int(value) if isinstance(value, float) and value.is_integer() else value
+    return show_value(value, locale, fact=fact)
+
+
+Titles = FrozenMapping[str]
+"""A title in each language: ``{"sv": ..., "en": ...}``."""
+
+
+def _titles(value: Mapping[str, str] | str) -> Titles:
+    """A title in both languages; a plain string (a user's rule) is the same in both."""
+    if isinstance(value, str):
+        return FrozenMapping(dict.fromkeys(LOCALES, value))
+    if not isinstance(value, Mapping) or set(value) != set(LOCALES):
+        raise InvalidRuleError(f"a title must give exactly 'sv' and 'en', not {value!r}")
+    if not all(isinstance(text, str) for text in value.values()):
+        raise InvalidRuleError(f"a title must be text in each language, not {value!r}")
+    return FrozenMapping((locale, value[locale]) for locale in LOCALES)
 
 
 def _messages_shown(messages: Mapping[str, Any]) -> Facts:
@@ -118,6 +133,16 @@ class Finding:
     basis: str
     title: str
     messages: Facts = attrs.field(converter=_messages_shown)
+    titles: Titles = attrs.field(converter=_titles)
+    """The rule's title in each language; ``title`` is the English one."""
+
+    @titles.default
+    def _titles_default(self) -> Titles:
+        return _titles(self.title)
+
+    def title_in(self, locale: str = "sv") -> str:
+        """The rule's title in ``locale`` (``"sv"`` or ``"en"``); another raises ``ValueError``."""
+        return self.titles[_check_locale(locale)]
 
     def message(self, locale: str = "sv") -> str:
         """The message in ``locale`` (``"sv"`` or ``"en"``); another raises ``ValueError``."""
@@ -127,14 +152,19 @@ class Finding:
         """The message with the rule, the reason, the facts used and the legal basis."""
         _check_locale(locale)
         labels = _LABELS[locale]
-        lines = [f"[{self.severity.value}] {self.code}: {self.message(locale)}"]
-        lines.append(f"  {labels['rule']}: {self.title} ({labels['reason']}: {self.reason})")
+        severity = labels[self.severity.value]
+        lines = [f"[{severity}] {self.code}: {self.message(locale)}"]
+        reason = reason_label(self.reason, locale)
+        lines.append(f"  {labels['rule']}: {self.title_in(locale)} ({labels['reason']}: {reason})")
         if self.subject is not None:
             lines.append(f"  {labels['subject']}: {self.subject}")
         if self.on is not None:
             lines.append(f"  {labels['on']}: {self.on.isoformat()}")
         if self.facts:
-            used = ", ".join(f"{key} = {_display(value)}" for key, value in self.facts.items())
+            used = ", ".join(
+                f"{fact_label(key, locale)} = {_display(value, locale, key)}"
+                for key, value in self.facts.items()
+            )
             lines.append(f"  {labels['facts']}: {used}")
         lines.append(f"  {labels['basis']}: {self.basis}")
         return redact("\n".join(lines))
@@ -150,6 +180,7 @@ class Finding:
             "facts": json_ready(self.facts),
             "basis": self.basis,
             "title": self.title,
+            "titles": dict(self.titles),
             "messages": dict(self.messages),
         }
 
@@ -175,6 +206,9 @@ _LABELS = {
         "none": "Inga anmärkningar.",
         "upcoming": "Kommande datum",
         "report": "Rapport för plan",
+        "error": "fel",
+        "warning": "varning",
+        "info": "info",
     },
     "en": {
         "rule": "rule",
@@ -186,6 +220,9 @@ _LABELS = {
         "none": "No findings.",
         "upcoming": "Upcoming dates",
         "report": "Report for plan",
+        "error": "error",
+        "warning": "warning",
+        "info": "info",
     },
 }
 
@@ -226,7 +263,8 @@ CheckFunction = Callable[["Context"], Iterable[Finding]]
 class Rule:
     """A rule: a check function with its code, title, severity, legal basis and messages.
 
-    Make one with the :func:`rule` decorator. ``programmes`` is ``None`` for all
+    Make one with the :func:`rule` decorator. ``titles`` holds the title in each language
+    (by default ``title`` in both); ``title`` is the English one. ``programmes`` is ``None`` for all
     programmes; ``valid_from`` and ``valid_to`` (inclusive, ``None`` for open) bound the
     period it is in force.
     """
@@ -240,6 +278,15 @@ class Rule:
     valid_to: _dt.date | None
     messages: Messages = attrs.field(converter=_frozen_messages)
     check: CheckFunction
+    titles: Titles = attrs.field(converter=_titles)
+
+    @titles.default
+    def _titles_default(self) -> Titles:
+        return _titles(self.title)
+
+    def title_in(self, locale: str = "sv") -> str:
+        """The title in ``locale`` (``"sv"`` or ``"en"``); another raises ``ValueError``."""
+        return self.titles[_check_locale(locale)]
 
     def in_force(self, day: _dt.date) -> bool:
         """Whether the rule is in force on ``day``."""
@@ -271,6 +318,7 @@ class Rule:
         return {
             "code": self.code,
             "title": self.title,
+            "titles": dict(self.titles),
             "severity": self.severity.value,
             "basis": self.basis,
             "programmes": (
@@ -300,7 +348,7 @@ def _import_rule(module_name: str, qualname: str) -> Rule:
 def rule(
     *,
     code: str,
-    title: str,
+    title: Mapping[str, str] | str,
     severity: Severity | str,
     basis: str,
     messages: Mapping[str, Any],
@@ -312,7 +360,10 @@ def rule(
 
     ``messages`` maps each reason to ``{"sv": template, "en": template}``; a rule with one
     reason may give ``{"sv": ..., "en": ...}`` directly. Templates use ``str.format``
-    fields from the finding's facts plus ``subject``, ``on`` and ``code``.
+    fields from the finding's facts plus ``subject``, ``on`` and ``code``; a date shows in
+    ISO form, an enum value by its label in the template's language, yes and no in its
+    words. ``title`` is ``{"sv": ..., "en": ...}``; a plain string is shown as given in
+    both languages.
 
     >>> @rule(code="DEMO-NO-ACTIVITIES", title="A plan needs activities",
     ...       severity="warning", basis="Förordning (2017:820) 11 §",
@@ -320,8 +371,8 @@ def rule(
     ... def no_activities(ctx):
     ...     if not ctx.plan.activities:
     ...         yield ctx.finding(on=ctx.as_of)
-    >>> no_activities.code
-    'DEMO-NO-ACTIVITIES'
+    >>> no_activities.code, no_activities.title_in("sv")
+    ('DEMO-NO-ACTIVITIES', 'A plan needs activities')
     """
     if not isinstance(code, str) or not _CODE.fullmatch(code):
         raise InvalidRuleError(f"rule code must be upper-case words joined by '-': {code!r}")
@@ -330,6 +381,10 @@ def rule(
     except ValueError:
         raise InvalidRuleError(f"rule {code}: unknown severity {severity!r}") from None
     templates = _messages(code, messages)
+    try:
+        titles = _titles(title)
+    except InvalidRuleError as error:
+        raise InvalidRuleError(f"rule {code}: {error}") from None
     start = as_date(valid_from, "valid_from") if valid_from is not None else None
     end = as_date(valid_to, "valid_to") if valid_to is not None else None
     if start is not None and end is not None and end < start:
@@ -339,7 +394,8 @@ def rule(
     def decorate(check: CheckFunction) -> Rule:
         return Rule(
             code=code,
-            title=title,
+            title=titles["en"],
+            titles=titles,
             severity=level,
             basis=basis,
             programmes=scope,
@@ -529,9 +585,12 @@ def build_finding(
         templates = current.messages[reason]
     except KeyError:
         raise KeyError(f"rule {current.code} has no message for reason {echo(reason)}") from None
-    values = {key: _display(value) for key, value in facts.items()}
-    values.update(subject=subject or "", on=_display(on) or "", code=current.code)
-    rendered = {locale: templates[locale].format(**values) for locale in LOCALES}
+    rendered = {}
+    for locale in LOCALES:
+        values = {key: _display(value, locale, key) for key, value in facts.items()}
+        shown_on = "" if on is None else on.isoformat()
+        values.update(subject=subject or "", on=shown_on, code=current.code)
+        rendered[locale] = templates[locale].format(**values)
     return Finding(
         code=current.code,
         severity=Severity(severity) if severity is not None else current.severity,
@@ -541,6 +600,7 @@ def build_finding(
         facts=facts,
         basis=current.basis if basis is None else basis,
         title=current.title,
+        titles=current.titles,
         messages=rendered,
     )
 

@@ -12,9 +12,9 @@ __all__ = ["follow_up_due"]
 
 @rule(
     code="FOLLOWUP-DUE",
-    title="Follow-up after exit",
+    title={"sv": "Uppföljning efter avslut", "en": "Follow-up after exit"},
     severity="warning",
-    basis="Arbetsförmedlingen's 90-day outcome measure",
+    basis="Arbetsförmedlingens resultatmått: arbete eller studier 90 dagar efter avslut",
     messages={
         "sv": "Uppföljningen {days} dagar efter avslutet {exit_on} skulle ha gjorts senast "
         "{act_by}.",

@@ -52,7 +52,10 @@ def _exit_ordinal(plan: Plan) -> int:
 
 @rule(
     code="PART-TIME-REASON",
-    title="Part-time participation has a documented reason",
+    title={
+        "sv": "Deltid har ett dokumenterat skäl",
+        "en": "Part-time participation has a documented reason",
+    },
     severity="warning",
     basis="Förordning (2017:820) 9 §",
     programmes=ESTABLISHMENT,
@@ -73,7 +76,10 @@ def part_time_reason(ctx: Context) -> Iterator[Finding]:
 
 @rule(
     code="ABSENCE-EXIT",
-    title="A long full-time sick leave or parental benefit leads to an exit",
+    title={
+        "sv": "Lång hel sjukskrivning eller föräldrapenning leder till avslut",
+        "en": "A long full-time sick leave or parental benefit leads to an exit",
+    },
     severity="warning",
     basis="Förordning (2017:820) 17–18 §§",
     programmes=ESTABLISHMENT,
@@ -113,7 +119,10 @@ def _covered(period: Period, periods: list[Period]) -> bool:
 
 @rule(
     code="INTERRUPTION-SHORT",
-    title="A short sick leave or parental benefit is an absence, not an interruption",
+    title={
+        "sv": "Kort sjukskrivning eller föräldrapenning är frånvaro, inte avbrott",
+        "en": "A short sick leave or parental benefit is an absence, not an interruption",
+    },
     severity="warning",
     basis="Förordning (2017:820) 17–18 §§",
     programmes=ESTABLISHMENT,
@@ -163,7 +172,10 @@ def interruption_short(ctx: Context) -> Iterator[Finding]:
 
 @rule(
     code="ABSENCE-FAMILY-LIMIT",
-    title="Absence for special family reasons within its limit",
+    title={
+        "sv": "Frånvaro av särskilda familjeskäl inom sin gräns",
+        "en": "Absence for special family reasons within its limit",
+    },
     severity="warning",
     basis="Förordning (2017:820) 16 §",
     programmes=ESTABLISHMENT,
@@ -196,7 +208,10 @@ def absence_family_limit(ctx: Context) -> Iterator[Finding]:
 
 @rule(
     code="ACT-OUTSIDE-PROGRAMME",
-    title="Activities only while in the programme",
+    title={
+        "sv": "Aktiviteter endast under tiden i programmet",
+        "en": "Activities only while in the programme",
+    },
     severity="warning",
     basis="Förordning (2017:820) 17–20 §§",
     programmes=ESTABLISHMENT,

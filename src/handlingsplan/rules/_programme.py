@@ -27,7 +27,7 @@ ESTABLISHMENT = (Programme.ESTABLISHMENT,)
 
 @rule(
     code="PROG-END",
-    title="Activities within the programme period",
+    title={"sv": "Aktiviteter inom programtiden", "en": "Activities within the programme period"},
     severity="error",
     basis="Förordning (2017:820) 15 §, 15 a §",
     programmes=ESTABLISHMENT,
@@ -67,7 +67,10 @@ FULL_TIME_WEEKS = 8
 
 @rule(
     code="PROG-FULL-TIME",
-    title="Activities fill the participation level",
+    title={
+        "sv": "Aktiviteterna fyller deltagandenivån",
+        "en": "Activities fill the participation level",
+    },
     severity="warning",
     basis="Förordning (2017:820) 7–10 §§",
     programmes=ESTABLISHMENT,
@@ -155,7 +158,10 @@ def _tenths(amount: Fraction, *, up: bool) -> float:
 
 @rule(
     code="PROG-AGE-LIMIT",
-    title="No activities once the upper age is reached",
+    title={
+        "sv": "Inga aktiviteter när den övre åldersgränsen är nådd",
+        "en": "No activities once the upper age is reached",
+    },
     severity="error",
     basis="Lag (2017:584) 2 §; Förordning (2017:820) 21 §",
     programmes=ESTABLISHMENT,
@@ -188,7 +194,10 @@ _TRAINING = (
 
 @rule(
     code="PROG-TRAINING-LIMIT",
-    title="Work training within its maximum length",
+    title={
+        "sv": "Arbetsträning inom sin längsta tid",
+        "en": "Work training within its maximum length",
+    },
     severity="error",
     basis="Förordning (2017:820) 13 a §, 13 b §, 13 d §",
     programmes=ESTABLISHMENT,
@@ -251,7 +260,10 @@ EDUCATION = frozenset(
 
 @rule(
     code="PROG-EDUCATION-DUTY",
-    title="Mainly education under the education obligation",
+    title={
+        "sv": "Huvudsakligen utbildning vid utbildningsplikt",
+        "en": "Mainly education under the education obligation",
+    },
     severity="warning",
     basis="Förordning (2017:820) 12 § (utbildningsplikt)",
     programmes=ESTABLISHMENT,

@@ -32,7 +32,10 @@ ESTABLISHMENT = (Programme.ESTABLISHMENT,)
 
 @rule(
     code="PROG-SFI-START",
-    title="SFI starts within three months of the plan",
+    title={
+        "sv": "Sfi påbörjas inom tre månader från planen",
+        "en": "SFI starts within three months of the plan",
+    },
     severity="warning",
     basis="Förordning (2017:820) 11 §; Skollagen (2010:800) 20 kap. 29 §",
     programmes=ESTABLISHMENT,
@@ -59,7 +62,10 @@ def programme_sfi_start(ctx: Context) -> Iterator[Finding]:
 
 @rule(
     code="PROG-SFI-TARGET",
-    title="SFI starts within a month of the plan",
+    title={
+        "sv": "Sfi påbörjas inom en månad från planen",
+        "en": "SFI starts within a month of the plan",
+    },
     severity="info",
     basis="Skollagen (2010:800) 20 kap. 29 §",
     programmes=ESTABLISHMENT,
@@ -89,7 +95,10 @@ def programme_sfi_target(ctx: Context) -> Iterator[Finding]:
 
 @rule(
     code="SFI-HOURS",
-    title="SFI planned at the minimum weekly hours",
+    title={
+        "sv": "Sfi planerad med minsta antal timmar i veckan",
+        "en": "SFI planned at the minimum weekly hours",
+    },
     severity="info",
     basis="Skollagen (2010:800) 20 kap. 24 §",
     messages={
@@ -116,7 +125,7 @@ def sfi_hours(ctx: Context) -> Iterator[Finding]:
 
 @rule(
     code="SFI-RIGHT-END",
-    title="SFI within the three-year right",
+    title={"sv": "Sfi inom rätten på tre år", "en": "SFI within the three-year right"},
     severity="warning",
     basis="Skollagen (2010:800) 20 kap. 31 a §",
     messages={

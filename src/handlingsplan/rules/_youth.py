@@ -33,7 +33,10 @@ _MINORS = "Föräldrabalken 9 kap. 1 §; LVU 2 §"
 
 @rule(
     code="YOUTH-TRANSITION-PLAN",
-    title="A transition plan before the 18th birthday",
+    title={
+        "sv": "En övergångsplan före 18-årsdagen",
+        "en": "A transition plan before the 18th birthday",
+    },
     severity="warning",
     basis=f"Föräldrabalken 9 kap. 1 §; {_GUARDIANSHIP}; LVU 2 §",
     messages={
@@ -89,7 +92,10 @@ def youth_transition_plan(ctx: Context) -> Iterator[Finding]:
 
 @rule(
     code="YOUTH-MINORS-ONLY",
-    title="Activities only for minors end before the 18th birthday",
+    title={
+        "sv": "Aktiviteter endast för minderåriga slutar före 18-årsdagen",
+        "en": "Activities only for minors end before the 18th birthday",
+    },
     severity="error",
     basis="Föräldrabalken 9 kap. 1 §; Lag (2005:429) 5 §; LVU 21 §",
     messages={
@@ -114,7 +120,10 @@ def youth_minors_only(ctx: Context) -> Iterator[Finding]:
 
 @rule(
     code="YOUTH-UPPER-SECONDARY",
-    title="Upper-secondary introduction starts by the cut-off",
+    title={
+        "sv": "Språkintroduktionen börjar senast sista dagen för gymnasieutbildning",
+        "en": "Upper-secondary introduction starts by the cut-off",
+    },
     severity="error",
     basis="Skollagen (2010:800) 15 kap. 5 §, 17 kap. 12 §",
     messages={
@@ -134,12 +143,15 @@ def youth_upper_secondary(ctx: Context) -> Iterator[Finding]:
 
 @rule(
     code="YOUTH-STUDY-PLAN",
-    title="A study plan for language introduction within two months",
+    title={
+        "sv": "En studieplan för språkintroduktionen inom två månader",
+        "en": "A study plan for language introduction within two months",
+    },
     severity="warning",
     basis="Skollagen (2010:800) 17 kap. 12 §, 14 a §",
     messages={
         "sv": "Språkintroduktionen {subject} började {start}; ingen studieplan "
-        "(delmål av slaget study_plan) var uppnådd senast {on}.",
+        "(delmål av slaget studieplan) var uppnådd senast {on}.",
         "en": "Language introduction {subject} started on {start}; no study plan "
         "(a study_plan milestone) was achieved by {on}.",
     },
