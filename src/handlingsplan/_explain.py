@@ -10,6 +10,7 @@ from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
 from ._labels import show_value
+from .model import ParticipationReason
 
 if TYPE_CHECKING:
     from .deadlines import Deadline
@@ -105,7 +106,11 @@ def explain(deadline: Deadline, locale: str) -> str:
                     first=level["from"],
                     last=level["to"],
                     days=level["days"],
-                    reason="" if reason is None else _text("reason", sv, reason=reason),
+                    reason=(
+                        ""
+                        if reason is None
+                        else _text("reason", sv, reason=ParticipationReason(reason))
+                    ),
                 )
             )
         parts.append("; ".join(levels) + ".")

@@ -30,7 +30,6 @@ from enum import Enum
 from typing import Any, Final
 
 from ._fact_labels import FACT_LABELS, fact_label
-
 from .model import (
     AbsenceReason,
     ActivityKind,

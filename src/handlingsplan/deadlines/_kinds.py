@@ -54,7 +54,9 @@ _BASIS = {
     DeadlineKind.AGE_18: "Föräldrabalken 9 kap. 1 §; Lag (2005:429) om god man",
     DeadlineKind.UPPER_SECONDARY_CUTOFF: "Skollagen (2010:800) 15 kap. 5 §",
     DeadlineKind.STUDY_PLAN_DUE: "Skollagen (2010:800) 17 kap. 14 a §",
-    DeadlineKind.FOLLOW_UP: "Arbetsförmedlingens resultatmått: arbete eller studier 90 dagar efter avslut",
+    DeadlineKind.FOLLOW_UP: (
+        "Arbetsförmedlingens resultatmått: arbete eller studier 90 dagar efter avslut"
+    ),
     DeadlineKind.MILESTONE: "Förordning (2000:628) 6 §",
 }
 
