@@ -35,6 +35,7 @@ def _rule_section(rule: Rule) -> list[str]:
         *([summary[0], ""] if summary else []),
         "| | |",
         "|---|---|",
+        f"| title in Swedish | {_cell(rule.titles['sv'])} |",
         f"| severity | {rule.severity.value} |",
         f"| applies to | {programmes} |",
         f"| in force | {period} |",
