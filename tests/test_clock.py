@@ -476,7 +476,7 @@ def test_the_programme_end_explained_in_english() -> None:
         "last day of the establishment programme: 2029-03-04. "
         "Start 2026-02-02; 24 months give 731 full-time days. "
         "100 % from 2026-02-02 to 2027-02-01 (350 days); "
-        "50 % from 2027-02-02 to 2029-03-04 (762 days, reason: parental_benefit). "
+        "50 % from 2027-02-02 to 2029-03-04 (762 days, reason: parental benefit). "
         "Outside the programme: 0 interruption days, 15 withdrawn absence days. "
         "The allowance ends 2029-03-04, the registration window -, the upper age limit "
         "2057-05-16. Decided by the allowance of full-time days."
