@@ -226,7 +226,7 @@ def minor_activities(
     """A guardian, a placement for minors only, language introduction, supported housing."""
     adult = birthday(born, 18).toordinal()
     plan = Parts(rng, seen, birthday(born, 21).toordinal() - 1)
-    plan.activity(_K.GUARDIAN_SUPPORT, referred, adult - referred, 2)
+    plan.activity(_K.GUARDIAN_SUPPORT, referred, adult - referred, 2, minors_only=True)
     provider = "HVB Kronoberg" if rng.random() < 0.6 else "Familjehem"
     plan.activity(_K.PLACEMENT, referred, adult - referred, 0, provider=provider, minors_only=True)
     intro_start = referred + rng.randint(7, 30)

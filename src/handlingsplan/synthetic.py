@@ -63,6 +63,10 @@ _PERMIT_WEIGHTS: Final = (28, 20, 7, 12, 3, 2, 28)
 _AGE_BANDS: Final = ((20, 24), (25, 40), (41, 64))
 _AGE_WEIGHTS: Final = (12, 63, 25)
 _TEST_SERIALS: Final = (980, 999)
+# The programme's first day (Lag 2017:584), and a last day that leaves every key date
+# far inside the model's dates.
+_FIRST: Final = _dt.date(2018, 1, 1).toordinal()
+_LAST: Final = _dt.date(2150, 12, 31).toordinal()
 
 
 def caseload(
@@ -77,8 +81,8 @@ def caseload(
 
     Ids are ``plan-000001`` and ``person-000001`` onwards. With ``identity_numbers``,
     every participant has a fictitious *personnummer* (birth numbers 980–999) that
-    agrees with the birth date and the recorded gender. Referral dates from
-    2018-01-01 keep the establishment participants eligible at referral.
+    agrees with the birth date and the recorded gender. Referrals fall from
+    2018-01-01, when the programme began, to 2150-12-31.
     """
     if isinstance(n, bool) or not isinstance(n, int) or n < 0:
         raise ValueError(f"n must be a whole number of at least 0, not {n!r}")
@@ -90,10 +94,10 @@ def caseload(
     last = as_date(referred_to, "referred_to").toordinal()
     if last < first:
         raise ValueError(f"referred_to {referred_to} is before referred_from {referred_from}")
-    low, high = _D(first), _D(last)
-    if low.year < 1990 or high.year > 2150:
+    if first < _FIRST or last > _LAST:
         raise ValueError(
-            f"referrals from {low.isoformat()} to {high.isoformat()} are outside 1990 to 2150"
+            f"referrals from {referred_from} to {referred_to} fall outside "
+            f"{_D(_FIRST).isoformat()} to {_D(_LAST).isoformat()}"
         )
     rng = random.Random(seed)
     return tuple(
