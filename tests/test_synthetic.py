@@ -182,13 +182,16 @@ def test_some_long_sick_leaves_become_interruptions_from_day_31(plans: tuple[Pla
     assert 0 < len(long) < N * 0.1
     for plan in long:
         absence = next(absence for absence in plan.absences if absence.days == 30)
-        assert any(item.start == absence.end.add(days=1) for item in plan.interruptions)
+        assert any(item.start == absence.end + _dt.timedelta(days=1) for item in plan.interruptions)
 
 
 def test_ninety_day_outcomes_are_about_half_and_lower_for_women(plans: tuple[Plan, ...]) -> None:
-    window = {"exited_from": D(2000, 1, 1), "exited_to": D(2100, 1, 1)}
-    (everyone,) = outcome_rates(plans, **window)
-    by_gender = {rate.group: rate for rate in outcome_rates(plans, **window, by="gender")}
+    first, last = D(2000, 1, 1), D(2100, 1, 1)
+    (everyone,) = outcome_rates(plans, exited_from=first, exited_to=last)
+    by_gender = {
+        rate.group: rate
+        for rate in outcome_rates(plans, exited_from=first, exited_to=last, by="gender")
+    }
     assert everyone.rate_followed_up is not None
     assert 0.45 <= everyone.rate_followed_up <= 0.55
     women, men = by_gender["female"].rate_followed_up, by_gender["male"].rate_followed_up
