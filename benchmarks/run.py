@@ -10,9 +10,9 @@ Each line gives the figure, the handlingsplan time (or memory), the peer's, thei
 ratio, the goal for the ratio and whether it was met. The script always exits 0: the
 goals are targets to read, not tests.
 
-The caseload is generated deterministically (``random.Random(seed)``) in the shape of
-``/work/shared/example-plan.json``: 2-8 activities, 1-3 milestones, sometimes a
-plan date, identity number, interruptions, an exit and a follow-up. Both sides parse
+The caseload is ``handlingsplan.synthetic.caseload`` (deterministic for a seed), a fifth
+of it with identity numbers; ``plan_dict`` still draws the plans with 10, 100 and
+1 000 activities. Both sides parse
 the identical dicts; before timing, the script checks that they accept them and give
 back the same dicts.
 """
@@ -51,6 +51,7 @@ from handlingsplan import (
     evaluate,
     evaluate_many,
     from_dict,
+    synthetic,
     to_dict,
 )
 from handlingsplan.model import DEFAULT_AREAS
@@ -338,9 +339,16 @@ def plan_dict(rng: random.Random, number: int, activities: int | None = None) ->
 
 
 def caseload(seed: int, count: int) -> list[dict[str, Any]]:
-    """``count`` plan dicts, the same for the same seed."""
-    rng = random.Random(seed)
-    return [plan_dict(rng, number) for number in range(1, count + 1)]
+    """``count`` plan dicts from :func:`handlingsplan.synthetic.caseload`, the same for a seed.
+
+    A fifth of the participants carry an identity number, as in the example plan.
+    """
+    numbered = count // 5
+    plans = (
+        *synthetic.caseload(numbered, seed=seed, identity_numbers=True),
+        *synthetic.caseload(count - numbered, seed=seed + 1),
+    )
+    return [to_dict(plan) for plan in plans]
 
 
 def check_equivalent(dicts: Iterable[dict[str, Any]]) -> int:

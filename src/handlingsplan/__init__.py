@@ -3,6 +3,7 @@
 Typed, immutable plans; statutory date arithmetic; lossless JSON-ready dicts.
 """
 
+from . import synthetic
 from ._html import Timeline, plan_html, plan_timeline_svg
 from ._version import __version__
 from .caseload import (
@@ -181,6 +182,7 @@ __all__ = [
     "plan_timeline_svg",
     "re_decide",
     "rule",
+    "synthetic",
     "to_dict",
     "to_records",
 ]

@@ -34,6 +34,7 @@ from __future__ import annotations
 
 import calendar
 import datetime as _dt
+import functools
 from collections.abc import Callable
 from typing import Any, Final, TypeVar
 
@@ -140,13 +141,75 @@ _FIXED_DAYS: Final[dict[str, tuple[int, int]]] = {
     "national_day": (6, 6),
 }
 _BOOLEANS: Final = st.booleans()
+
+
+@functools.lru_cache(maxsize=1024)
+def _integers(low: int, high: int) -> st.SearchStrategy[int]:
+    """``st.integers(low, high)``, built once per range: building costs more than drawing."""
+    return st.integers(min_value=low, max_value=high)
+
+
+@functools.cache
+def _one_of(values: tuple[Any, ...]) -> st.SearchStrategy[Any]:
+    """``st.sampled_from(values)``, built once per choice of values."""
+    return st.sampled_from(values)
+
+
+def _pick(draw: st.DrawFn, *options: tuple[Any, ...]) -> list[Any]:
+    """One item of each of ``options``, from a single draw."""
+    indices = _draw_choices(draw, *(len(items) for items in options))
+    return [items[index] for items, index in zip(options, indices, strict=True)]
+
+
+def _draw_choices(draw: st.DrawFn, *sizes: int) -> list[int]:
+    """One index below each of ``sizes``, from a single draw (mixed radix).
+
+    Every draw costs the engine the same whatever it holds, so independent small
+    choices share one: the draw shrinks to 0, and so does each index.
+    """
+    total = 1
+    for size in sizes:
+        total *= size
+    packed = draw(_integers(0, total - 1))
+    found = []
+    for size in sizes:
+        packed, index = divmod(packed, size)
+        found.append(index)
+    return found
+
+
+_GENDERS: Final = (None, *Gender)
+_AREAS: Final = tuple(Area)
+_ACTIVITY_KINDS: Final = tuple(ActivityKind)
+_STATUSES: Final = tuple(ActivityStatus)
+_MILESTONE_KINDS: Final = tuple(MilestoneKind)
+
+# Half plain dates, half one of the seven awkward kinds, chosen in one draw.
+_DATE_KINDS: Final = st.sampled_from(
+    (*(None,) * 7, "leap_day", "month_end", "midsummer_eve", *_FIXED_DAYS)
+)
 _AWKWARD_KINDS: Final = st.sampled_from(("leap_day", "month_end", "midsummer_eve", *_FIXED_DAYS))
 _MONTHS: Final = st.integers(min_value=1, max_value=12)
 _SERIALS: Final = st.integers(min_value=1, max_value=999)
 _SEPARATORS: Final = st.sampled_from(("-", ""))
-_TEXTS: Final = st.text(max_size=30)
+# Drawing text costs ten times more than drawing a number, so free text is one
+# choice in three, beside fixed titles (empty, Swedish letters, a long one).
+_TEXT_PICKS: Final = st.sampled_from(
+    (None, None, "", "SFI kurs C godkänd", "Växjö kommun", "Praktik " * 3 + "på förskola")
+)
+_FREE_TEXTS: Final = st.text(max_size=30)
+
+
+def _draw_text(draw: st.DrawFn) -> str:
+    text: str | None = draw(_TEXT_PICKS)
+    return draw(_FREE_TEXTS) if text is None else text
+
+
 _IDENTIFIERS: Final = st.one_of(
-    st.builds("{}-{}".format, st.sampled_from(_ID_PREFIXES), st.integers(1, 9999)),
+    # One draw for both the prefix and the number: "plan-1" is the simplest.
+    st.integers(0, len(_ID_PREFIXES) * 9999 - 1).map(
+        lambda n: f"{_ID_PREFIXES[n % len(_ID_PREFIXES)]}-{n // len(_ID_PREFIXES) + 1}"
+    ),
     st.text(min_size=1, max_size=12).filter(str.strip),
 )
 
@@ -161,18 +224,17 @@ def _numbers(low: int, high: int) -> st.SearchStrategy[float]:
 
 _HOURS: Final = _numbers(0, 168)
 _PERCENTS: Final = _numbers(1, 100)
-_CIRCUMSTANCE_COUNTS: Final = st.sampled_from((0, 0, 1, 2))
-_CHANGE_COUNTS: Final = st.sampled_from((0, 0, 0, 1, 2))
+_CHANGE_COUNTS: Final = (0, 0, 0, 1, 2)
 _CHANGE_GAPS: Final = st.integers(min_value=0, max_value=400)
-_ABSENCE_COUNTS: Final = st.sampled_from((0, 0, 1, 2, 3))
+_ABSENCE_COUNTS: Final = (0, 0, 1, 2, 3)
 _ABSENCE_LENGTHS: Final = st.sampled_from((0, 9, 29, 30, 44)) | st.integers(0, 90)
-_EXIT_REACH: Final = st.sampled_from((0, 4 * 365, 4 * 365, 4 * 365))
+_EXIT_REACH: Final = (0, 4 * 365, 4 * 365, 4 * 365)
+_OUTCOMES: Final = tuple(OutcomeStatus)
+_PROGRAMMES: Final = tuple(Programme)
+_REASONS: Final = (None, *ParticipationReason)
 # Most follow-ups at the 90 days of the outcome measure or on the exit day itself.
 _FOLLOW_UP_DELAYS: Final = st.sampled_from((90, 90, 0, 0)) | st.integers(0, 365)
 _GAPS: Final = st.integers(min_value=0, max_value=180)
-_ACTIVITY_COUNTS: Final = st.integers(min_value=0, max_value=5)
-_MILESTONE_COUNTS: Final = st.integers(min_value=0, max_value=3)
-_INTERRUPTION_COUNTS: Final = st.integers(min_value=0, max_value=3)
 
 
 # -- dates ------------------------------------------------------------------------
@@ -210,12 +272,15 @@ def _leap_day_near(year: int, low: _dt.date, high: _dt.date) -> pendulum.Date | 
 
 
 def _draw_plain_date(draw: st.DrawFn, low: _dt.date, high: _dt.date) -> pendulum.Date:
-    return _shift(low, draw(st.integers(min_value=0, max_value=(high - low).days)))
+    return _shift(low, draw(_integers(0, (high - low).days)))
 
 
-def _draw_awkward_date(draw: st.DrawFn, low: _dt.date, high: _dt.date) -> pendulum.Date:
-    year = draw(st.integers(min_value=low.year, max_value=high.year))
-    kind = draw(_AWKWARD_KINDS)
+def _draw_awkward_date(
+    draw: st.DrawFn, low: _dt.date, high: _dt.date, kind: str | None = None
+) -> pendulum.Date:
+    if kind is None:
+        kind = draw(_AWKWARD_KINDS)
+    year = draw(_integers(low.year, high.year))
     day: pendulum.Date | None
     if kind == "leap_day":
         day = _leap_day_near(year, low, high)
@@ -233,13 +298,26 @@ def _draw_awkward_date(draw: st.DrawFn, low: _dt.date, high: _dt.date) -> pendul
 
 
 def _draw_date(draw: st.DrawFn, low: _dt.date, high: _dt.date) -> pendulum.Date:
-    if draw(_BOOLEANS):
-        return _draw_awkward_date(draw, low, high)
+    kind = draw(_DATE_KINDS)
+    if kind is not None:
+        return _draw_awkward_date(draw, low, high, kind)
     return _draw_plain_date(draw, low, high)
 
 
+_OPTIONAL: Final = "absent"
+_OPTIONAL_DATE_KINDS: Final = st.sampled_from(
+    (_OPTIONAL,) * 14 + (*(None,) * 7, "leap_day", "month_end", "midsummer_eve", *_FIXED_DAYS)
+)
+
+
 def _draw_optional_date(draw: st.DrawFn, low: _dt.date, high: _dt.date) -> pendulum.Date | None:
-    return _draw_date(draw, low, high) if draw(_BOOLEANS) else None
+    """Half the time None; otherwise as :func:`_draw_date`, absence and kind in one draw."""
+    kind = draw(_OPTIONAL_DATE_KINDS)
+    if kind == _OPTIONAL:
+        return None
+    if kind is not None:
+        return _draw_awkward_date(draw, low, high, kind)
+    return _draw_plain_date(draw, low, high)
 
 
 @st.composite
@@ -318,7 +396,7 @@ def identity_numbers(*, birth_date: _dt.date | None = None) -> st.SearchStrategy
 def _draw_permit(draw: st.DrawFn, low: _dt.date, high: _dt.date) -> Permit:
     granted_on = _draw_date(draw, low, high)
     return Permit(
-        kind=draw(st.sampled_from(PermitKind)),
+        kind=draw(_one_of(tuple(PermitKind))),
         granted_on=granted_on,
         applied_on=_draw_optional_date(draw, _shift(granted_on, -730), granted_on),
         anchor_first_received_on=_draw_optional_date(
@@ -342,7 +420,7 @@ def permits(
 def _draw_circumstance(draw: st.DrawFn, low: _dt.date, high: _dt.date) -> Circumstance:
     start = _draw_date(draw, low, high)
     return Circumstance(
-        kind=draw(st.sampled_from(CircumstanceKind)),
+        kind=draw(_one_of(tuple(CircumstanceKind))),
         start=start,
         end=_draw_optional_date(draw, start, _shift(start, 800)),
     )
@@ -364,18 +442,21 @@ def _draw_participant(draw: st.DrawFn, low: _dt.date, high: _dt.date) -> Partici
     born = _draw_date(draw, low, high)
     arrived = max(born, as_date(_ARRIVED_FROM))
     last = max(arrived, as_date(_REFERRED_UNTIL))
+    gender, numbered, permitted, minor, short, sfi, hindrances = _draw_choices(
+        draw, len(_GENDERS), 2, 2, 2, 2, 2, 4
+    )
     return Participant(
         id=draw(_IDENTIFIERS),
         birth_date=born,
-        gender=draw(st.none() | st.sampled_from(Gender)),
-        identity_number=_draw_identity_number(draw, born) if draw(_BOOLEANS) else None,
+        gender=_GENDERS[gender],
+        identity_number=_draw_identity_number(draw, born) if numbered else None,
         first_registered_on=_draw_optional_date(draw, arrived, last),
-        permit=_draw_permit(draw, arrived, last) if draw(_BOOLEANS) else None,
-        unaccompanied_minor=draw(_BOOLEANS),
-        short_education=draw(_BOOLEANS),
-        needs_sfi=draw(_BOOLEANS),
+        permit=_draw_permit(draw, arrived, last) if permitted else None,
+        unaccompanied_minor=bool(minor),
+        short_education=bool(short),
+        needs_sfi=bool(sfi),
         circumstances=tuple(
-            _draw_circumstance(draw, arrived, last) for _ in range(draw(_CIRCUMSTANCE_COUNTS))
+            _draw_circumstance(draw, arrived, last) for _ in range((0, 0, 1, 2)[hindrances])
         ),
     )
 
@@ -400,19 +481,23 @@ def _draw_activity(
     draw: st.DrawFn, low: _dt.date, high: _dt.date, activity_id: str | None
 ) -> Activity:
     start = _draw_date(draw, low, high)
+    # Area and minors_only: 0 leaves the default, 1 or 2 sets a value.
+    kind, status, area, minors, provided = _draw_choices(
+        draw, len(_ACTIVITY_KINDS), len(_STATUSES), len(_AREAS) * 2, 4, 2
+    )
     defaults_or_not: dict[str, Any] = {}
-    if draw(_BOOLEANS):
-        defaults_or_not["area"] = draw(st.sampled_from(Area))
-    if draw(_BOOLEANS):
-        defaults_or_not["minors_only"] = draw(_BOOLEANS)
+    if area >= len(_AREAS):
+        defaults_or_not["area"] = _AREAS[area - len(_AREAS)]
+    if minors >= 2:
+        defaults_or_not["minors_only"] = minors == 3
     return Activity(
         id=activity_id if activity_id is not None else draw(_IDENTIFIERS),
-        kind=draw(st.sampled_from(ActivityKind)),
+        kind=_ACTIVITY_KINDS[kind],
         start=start,
         end=_draw_date(draw, start, _shift(start, 730)),
         hours_per_week=draw(_HOURS),
-        status=draw(st.sampled_from(ActivityStatus)),
-        provider=draw(_TEXTS) if draw(_BOOLEANS) else None,
+        status=_STATUSES[status],
+        provider=_draw_text(draw) if provided else None,
         **defaults_or_not,
     )
 
@@ -439,8 +524,8 @@ def _draw_milestone(
     due = _draw_date(draw, low, high)
     return Milestone(
         id=milestone_id if milestone_id is not None else draw(_IDENTIFIERS),
-        kind=draw(st.sampled_from(MilestoneKind)),
-        title=draw(_TEXTS),
+        kind=_MILESTONE_KINDS[_draw_choices(draw, len(_MILESTONE_KINDS))[0]],
+        title=_draw_text(draw),
         due=due,
         achieved_on=_draw_optional_date(draw, _shift(due, -365), _shift(due, 365)),
     )
@@ -466,7 +551,7 @@ def _draw_interruption(draw: st.DrawFn, low: _dt.date, high: _dt.date) -> Interr
     return Interruption(
         start=start,
         end=_draw_date(draw, start, _shift(start, 400)),
-        reason=draw(st.sampled_from(InterruptionReason)),
+        reason=draw(_one_of(tuple(InterruptionReason))),
     )
 
 
@@ -479,7 +564,7 @@ def interruptions(
 
 
 def _draw_exit(draw: st.DrawFn, low: _dt.date, high: _dt.date) -> Exit:
-    return Exit(on=_draw_date(draw, low, high), reason=draw(st.sampled_from(ExitReason)))
+    return Exit(on=_draw_date(draw, low, high), reason=draw(_one_of(tuple(ExitReason))))
 
 
 def exits(
@@ -491,7 +576,7 @@ def exits(
 
 
 def _draw_follow_up(draw: st.DrawFn, low: _dt.date, high: _dt.date) -> FollowUp:
-    return FollowUp(on=_draw_date(draw, low, high), status=draw(st.sampled_from(OutcomeStatus)))
+    return FollowUp(on=_draw_date(draw, low, high), status=draw(_one_of(tuple(OutcomeStatus))))
 
 
 def follow_ups(
@@ -505,11 +590,11 @@ def follow_ups(
 # -- the plan ---------------------------------------------------------------------
 
 
-def _draw_interruptions(draw: st.DrawFn, after: _dt.date) -> tuple[Interruption, ...]:
+def _draw_interruptions(draw: st.DrawFn, after: _dt.date, count: int) -> tuple[Interruption, ...]:
     """Up to three interruptions from ``after`` on that do not overlap, in any order."""
     found: list[Interruption] = []
     cursor = as_date(after)
-    for _ in range(draw(_INTERRUPTION_COUNTS)):
+    for _ in range(count):
         start = _shift(cursor, draw(_GAPS))
         interruption = _draw_interruption(draw, start, start)
         found.append(interruption)
@@ -519,16 +604,14 @@ def _draw_interruptions(draw: st.DrawFn, after: _dt.date) -> tuple[Interruption,
     return tuple(draw(st.permutations(found)))
 
 
-def _draw_changes(draw: st.DrawFn, start: _dt.date) -> tuple[ParticipationChange, ...]:
+def _draw_changes(draw: st.DrawFn, start: _dt.date, count: int) -> tuple[ParticipationChange, ...]:
     """Up to two participation changes on strictly increasing days from ``start`` on."""
     found: list[ParticipationChange] = []
     cursor = as_date(start)
-    for _ in range(draw(_CHANGE_COUNTS)):
+    for _ in range(count):
         day = _shift(cursor, draw(_CHANGE_GAPS))
         found.append(
-            ParticipationChange(
-                day, draw(_PERCENTS), draw(st.none() | st.sampled_from(ParticipationReason))
-            )
+            ParticipationChange(day, draw(_PERCENTS), draw(_one_of((None, *ParticipationReason))))
         )
         if day == _LATEST:
             break  # no room for another after the model's last date
@@ -536,25 +619,35 @@ def _draw_changes(draw: st.DrawFn, start: _dt.date) -> tuple[ParticipationChange
     return tuple(found)
 
 
-def _draw_absences(draw: st.DrawFn, after: _dt.date) -> tuple[Absence, ...]:
+def _draw_absences(draw: st.DrawFn, after: _dt.date, count: int) -> tuple[Absence, ...]:
     """Up to three absences from ``after`` on that do not overlap, some longer than 30 days."""
     found: list[Absence] = []
     cursor = as_date(after)
-    for _ in range(draw(_ABSENCE_COUNTS)):
+    for _ in range(count):
         start = _shift(cursor, draw(_GAPS))
         end = _shift(start, draw(_ABSENCE_LENGTHS))
         found.append(
             Absence(
                 start,
                 end,
-                draw(st.sampled_from(AbsenceReason)),
-                draw(st.sampled_from((100, 100, 50))),
+                *_pick(draw, tuple(AbsenceReason), (100, 100, 50)),
             )
         )
         if end == _LATEST:
             break
         cursor = _shift(end, 1)
     return tuple(found)
+
+
+def _draw_unique_ids(draw: st.DrawFn, count: int) -> list[str]:
+    """``count`` different ids; a repeat gets its place appended (cheaper than a list)."""
+    found: list[str] = []
+    for index in range(count):
+        candidate = draw(_IDENTIFIERS)
+        while candidate in found:
+            candidate = f"{candidate}-{index}"
+        found.append(candidate)
+    return found
 
 
 def _draw_plan(
@@ -568,36 +661,45 @@ def _draw_plan(
     # Nothing a plan holds starts before the participant's birth (a participant born
     # after the range is referred on the birth date itself).
     referred_on = _draw_date(draw, max(low, born), max(high, born))
-    activity_count = draw(_ACTIVITY_COUNTS)
-    count = activity_count + draw(_MILESTONE_COUNTS)
-    ids = draw(st.lists(_IDENTIFIERS, min_size=count, max_size=count, unique=True))
+    # The plan's small choices in one draw (see _draw_choices); counts shrink to 0.
+    (
+        activity_count,
+        milestone_count,
+        exits,
+        reach,
+        followed,
+        status,
+        programme,
+        reason,
+        changes,
+        absences,
+        interruptions,
+    ) = _draw_choices(draw, 6, 4, 2, 4, 2, len(_OUTCOMES), len(_PROGRAMMES), len(_REASONS), 5, 5, 4)
+    ids = _draw_unique_ids(draw, activity_count + milestone_count)
     first, last = max(_shift(referred_on, -60), born), _shift(referred_on, 3 * 365)
     exit = None
-    if draw(_BOOLEANS):  # an exit, a few of them on the referral day itself
-        exit = _draw_exit(draw, referred_on, _shift(referred_on, draw(_EXIT_REACH)))
+    if exits:  # an exit, a few of them on the referral day itself
+        exit = _draw_exit(draw, referred_on, _shift(referred_on, _EXIT_REACH[reach]))
     follow_up = None
-    if exit is not None and draw(_BOOLEANS):
-        follow_up = FollowUp(
-            on=_shift(exit.on, draw(_FOLLOW_UP_DELAYS)),
-            status=draw(st.sampled_from(OutcomeStatus)),
-        )
+    if exit is not None and followed:
+        follow_up = FollowUp(on=_shift(exit.on, draw(_FOLLOW_UP_DELAYS)), status=_OUTCOMES[status])
     plan_made_on = _draw_optional_date(draw, referred_on, _shift(referred_on, 120))
     percent = draw(_PERCENTS)
     return Plan(
         id=draw(_IDENTIFIERS),
         participant=person,
         referred_on=referred_on,
-        programme=draw(st.sampled_from(Programme)),
+        programme=_PROGRAMMES[programme],
         plan_made_on=plan_made_on,
         participation_percent=percent,
-        participation_reason=(
-            draw(st.none() | st.sampled_from(ParticipationReason)) if percent < 100 else None
+        participation_reason=_REASONS[reason] if percent < 100 else None,
+        participation_changes=_draw_changes(
+            draw, plan_made_on or referred_on, _CHANGE_COUNTS[changes]
         ),
-        participation_changes=_draw_changes(draw, plan_made_on or referred_on),
-        absences=_draw_absences(draw, referred_on),
+        absences=_draw_absences(draw, referred_on, _ABSENCE_COUNTS[absences]),
         activities=tuple(_draw_activity(draw, first, last, id) for id in ids[:activity_count]),
         milestones=tuple(_draw_milestone(draw, first, last, id) for id in ids[activity_count:]),
-        interruptions=_draw_interruptions(draw, referred_on),
+        interruptions=_draw_interruptions(draw, referred_on, interruptions),
         exit=exit,
         follow_up=follow_up,
     )

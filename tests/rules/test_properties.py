@@ -134,13 +134,15 @@ def test_eligible_exactly_on_the_days_of_the_window(
     participant: Participant, on: _dt.date, parameters: Parameters
 ) -> None:
     """Lag (2017:584) 2 §: eligible on a day implies the day is in the window, and the
-    other way round whenever there is a window."""
+    other way round whenever there is a window and no hindrance (Förordning 2017:820
+    5 §) holds that day: hindrances do not bound the window."""
     answer = check_eligibility(participant, on=on, parameters=parameters)
     inside = answer.window is not None and answer.window[0] <= on <= answer.window[1]
+    hindered = any(finding.code == "ELIG-HINDRANCE" for finding in answer.findings)
     if answer.eligible:
         assert inside
     if answer.window is not None:
-        assert answer.eligible is inside
+        assert answer.eligible is (inside and not hindered)
         assert answer.window[0] <= answer.window[1]
     errors = [f for f in answer.findings if f.severity is Severity.ERROR]
     missing = [f for f in answer.findings if f.reason == "missing"]
