@@ -4,6 +4,7 @@ Typed, immutable plans; statutory date arithmetic; lossless JSON-ready dicts.
 """
 
 from ._html import Timeline, plan_html, plan_timeline_svg
+from ._records import activity_records, plan_records
 from ._version import __version__
 from .caseload import (
     CaseloadSummary,
@@ -164,6 +165,7 @@ __all__ = [
     "UnknownParameterError",
     "UnknownRuleError",
     "__version__",
+    "activity_records",
     "caseload_summary",
     "check_eligibility",
     "compare_rules",
@@ -178,6 +180,7 @@ __all__ = [
     "json_schema",
     "outcome_rates",
     "plan_html",
+    "plan_records",
     "plan_timeline_svg",
     "re_decide",
     "rule",

@@ -20,6 +20,7 @@ from collections.abc import Iterable, Iterator
 import attrs
 
 from ._privacy import echo, redacted_repr
+from ._records import plain_date
 from .dates import as_date
 from .deadlines import Deadline
 from .model import Plan
@@ -66,20 +67,22 @@ def to_records(reports: Iterable[Report], *, locale: str = "en") -> list[dict[st
     """Flat rows, one per finding, ready for ``pandas.DataFrame`` or ``polars.DataFrame``.
 
     Each row has ``plan_id``, ``as_of``, ``code``, ``severity``, ``reason``, ``subject``,
-    ``date`` (the finding's ``on``), ``message`` (in ``locale``) and ``basis``. Dates stay
-    ``datetime.date`` values.
+    ``date`` (the finding's ``on``), ``message`` (in ``locale``) and ``basis``.
+    ``as_of`` and ``date`` are plain ``datetime.date`` values (``date`` ``None`` for a
+    finding without a date); ``subject`` is ``None`` for the plan itself; the others are
+    ``str``, ``severity`` the :class:`~handlingsplan.rules.Severity` value.
     """
     if locale not in LOCALES:
         raise ValueError(f"locale must be one of {LOCALES}, not {echo(locale)}")
     return [
         {
             "plan_id": report.plan_id,
-            "as_of": report.as_of,
+            "as_of": plain_date(report.as_of),
             "code": finding.code,
             "severity": finding.severity.value,
             "reason": finding.reason,
             "subject": finding.subject,
-            "date": finding.on,
+            "date": plain_date(finding.on),
             "message": finding.message(locale),
             "basis": finding.basis,
         }
