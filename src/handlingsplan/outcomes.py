@@ -32,7 +32,7 @@ from .dates import as_date
 from .model import ExitReason, Gender, OutcomeStatus, Plan
 from .parameters import DEFAULT_PARAMETERS, Parameters
 
-__all__ = ["POSITIVE_STATUSES", "UNRECORDED", "OutcomeRate", "outcome_rates"]
+__all__ = ["POSITIVE_STATUSES", "UNRECORDED", "OutcomeRate", "OutcomeRates", "outcome_rates"]
 
 POSITIVE_STATUSES = frozenset(
     {OutcomeStatus.WORK, OutcomeStatus.STUDIES, OutcomeStatus.WORK_AND_STUDIES}
@@ -72,6 +72,32 @@ class OutcomeRate:
         return attrs.asdict(self)
 
 
+class OutcomeRates(tuple[OutcomeRate, ...]):
+    """The rates :func:`outcome_rates` returns: a tuple, shown as a table in notebooks.
+
+    Grouped by gender, the view adds a bar chart of the rate against the target.
+    """
+
+    by: GroupBy
+
+    def __new__(cls, rates: Iterable[OutcomeRate] = (), by: GroupBy = None) -> OutcomeRates:
+        self = super().__new__(cls, rates)
+        self.by = by
+        return self
+
+    def __getnewargs__(self) -> tuple[tuple[OutcomeRate, ...], GroupBy]:
+        return (tuple(self), self.by)
+
+    def to_html(self, *, locale: str = "sv") -> str:
+        """The rates as an HTML table, with the chart when grouped by gender."""
+        from ._views import outcomes_html
+
+        return outcomes_html(self, by=self.by, locale=locale)
+
+    def _repr_html_(self) -> str:
+        return self.to_html()
+
+
 def _group_names(by: GroupBy) -> tuple[str, ...]:
     if by is None:
         return ("all",)
@@ -101,7 +127,7 @@ def outcome_rates(
     exited_to: _dt.date,
     by: GroupBy = None,
     parameters: Parameters = DEFAULT_PARAMETERS,
-) -> tuple[OutcomeRate, ...]:
+) -> OutcomeRates:
     """Outcome rates of the plans whose exit falls from ``exited_from`` to ``exited_to``.
 
     ``by=None`` gives one group ``"all"``; ``by="gender"`` the groups female, male,
@@ -152,4 +178,4 @@ def outcome_rates(
                 meets_target=None if exited == 0 else Fraction(positive, exited) >= exact_target,
             )
         )
-    return tuple(rates)
+    return OutcomeRates(rates, by)
