@@ -1,4 +1,4 @@
-"""Tests for :mod:`handlingsplan._html`: the notebook timeline and its HTML block.
+"""Tests for :mod:`handlingsplan._views`: the notebook timeline and its HTML block.
 
 Every rendering is parsed as XML, so the tests check structure, not pixels: one bar
 per activity, one band per interruption, one mark per milestone, key dates as
@@ -42,8 +42,9 @@ from handlingsplan import (
     Programme,
 )
 from handlingsplan._demo import DEMO_AS_OF, demo_caseload
-from handlingsplan._html import SVG_NAMESPACE, Timeline, _view, plan_html, plan_timeline_svg
 from handlingsplan._privacy import redact
+from handlingsplan._views import SVG_NAMESPACE, Timeline, plan_html, plan_timeline_svg
+from handlingsplan._views._axis import _view
 from handlingsplan.strategies import dates, plans
 
 NS = f"{{{SVG_NAMESPACE}}}"

@@ -3,9 +3,9 @@
 Typed, immutable plans; statutory date arithmetic; lossless JSON-ready dicts.
 """
 
-from ._html import Timeline, plan_html, plan_timeline_svg
 from ._records import activity_records, plan_records
 from ._version import __version__
+from ._views import Timeline, plan_html, plan_timeline_svg
 from .caseload import (
     CaseloadSummary,
     RuleImpact,

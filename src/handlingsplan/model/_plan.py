@@ -31,7 +31,7 @@ from ._participant import Participant
 from ._participation import Absence, ParticipationChange
 
 if TYPE_CHECKING:
-    from .._html import Timeline
+    from .._views import Timeline
 
 __all__ = ["Plan"]
 
@@ -241,12 +241,12 @@ class Plan:
         >>> plan.timeline(as_of=date(2025, 6, 2)).to_svg()[:4]
         '<svg'
         """
-        from .._html import Timeline
+        from .._views import Timeline
 
         return Timeline(plan=self, as_of=as_of)
 
     def _repr_html_(self) -> str:
-        from .._html import plan_html
+        from .._views import plan_html
 
         return plan_html(self)
 
