@@ -7,6 +7,7 @@ from collections.abc import Iterable
 
 import attrs
 
+from .._labels import label
 from ..deadlines import Deadline
 from ..model import Plan
 from ._markup import num as _num
@@ -15,7 +16,6 @@ from ._style import (
     _INK,
     _KEY_DATE_STYLES,
     _LAST_DAY,
-    _MONTHS,
     _MUTED,
     _NEAR_SLACK_DAYS,
     _PLOT_LEFT,
@@ -27,6 +27,7 @@ from ._style import (
     _next_month,
     _text_width,
 )
+from ._words import MONTHS, word
 
 
 @attrs.frozen
@@ -108,24 +109,30 @@ def _view(core: list[_dt.date], near: Iterable[_dt.date]) -> _View:
     )
 
 
-def _markers(plan: Plan, key_dates: tuple[Deadline, ...], as_of: _dt.date | None) -> list[_Marker]:
+def _markers(
+    plan: Plan, key_dates: tuple[Deadline, ...], as_of: _dt.date | None, locale: str
+) -> list[_Marker]:
     """The referral, exit and follow-up, the drawn ``key_dates`` and ``as_of``."""
-    events = [("referral", plan.referred_on, "referral")]
+    events = [("referral", plan.referred_on, word("referral", locale))]
     if plan.exit is not None:
-        events.append(("exit", plan.exit.on, f"exit ({plan.exit.reason.value})"))
+        reason = label(plan.exit.reason, locale)
+        events.append(("exit", plan.exit.on, f"{word('exit', locale)} ({reason})"))
     if plan.follow_up is not None:
         follow_up = plan.follow_up
-        events.append(("followed_up", follow_up.on, f"followed up ({follow_up.status.value})"))
+        status = f"{word('followed_up_on', locale)} ({label(follow_up.status, locale)})"
+        events.append(("followed_up", follow_up.on, status))
     markers = [
         _Marker("event", kind, day, label, _MUTED, "2 2", "1") for kind, day, label in events
     ]
     for deadline in key_dates:
-        label, colour, dash = _KEY_DATE_STYLES[deadline.kind]
+        name, colour, dash = _KEY_DATE_STYLES[deadline.kind]
+        text = word(name, locale)
         markers.append(
-            _Marker("key-date", deadline.kind.value, deadline.due, label, colour, dash, "1.5")
+            _Marker("key-date", deadline.kind.value, deadline.due, text, colour, dash, "1.5")
         )
     if as_of is not None:
-        markers.append(_Marker("as-of", "as_of", as_of, "as of", "#000000", "", "2"))
+        text = word("as_of", locale)
+        markers.append(_Marker("as-of", "as_of", as_of, text, "#000000", "", "2"))
     return markers
 
 
@@ -174,7 +181,7 @@ def _marker_svg(
     )
 
 
-def _axis(view: _View, y: float) -> list[str]:
+def _axis(view: _View, y: float, locale: str) -> list[str]:
     parts = [
         '<g class="axis">',
         f'<line x1="{_PLOT_LEFT}" y1="{_num(y)}" x2="{_PLOT_RIGHT}" y2="{_num(y)}" '
@@ -198,7 +205,7 @@ def _axis(view: _View, y: float) -> list[str]:
                 middle = (x + view.x(_next_month(month).toordinal())) / 2
                 parts.append(
                     f'<text x="{_num(middle)}" y="{_num(y + 14)}" text-anchor="middle" '
-                    f'font-size="9" fill="{_MUTED}">{_MONTHS[month.month - 1]}</text>'
+                    f'font-size="9" fill="{_MUTED}">{MONTHS[locale][month.month - 1]}</text>'
                 )
             month = _next_month(month)
     # years: a long tick at each labelled year's start

@@ -6,11 +6,13 @@ import datetime as _dt
 
 import pendulum
 
+from .._labels import label
 from .._privacy import redact
 from ..dates import as_date
 from ..deadlines import DeadlineKind
 from ..model import Activity, ActivityStatus, Area, Milestone, Plan
 from ._markup import num as _num
+from ._words import word
 
 SVG_NAMESPACE = "http://www.w3.org/2000/svg"
 
@@ -37,12 +39,6 @@ _AREA_COLOURS = {
     Area.HEALTH: "#009E73",
     Area.PARTICIPATION: "#CC79A7",
 }
-_AREA_NAMES = {
-    Area.LABOUR_MARKET: "labour market",
-    Area.HOUSING: "housing",
-    Area.HEALTH: "health",
-    Area.PARTICIPATION: "participation",
-}
 _STATUS_OPACITY = {
     ActivityStatus.PLANNED: "0.55",
     ActivityStatus.ACTIVE: "1",
@@ -56,24 +52,32 @@ _HATCH_ID = "handlingsplan-hatch"
 _LEVEL_COLOUR = "#56B4E9"
 _ABSENCE_COLOUR = "#E69F00"
 
-# Key dates drawn as lines: label, colour, dash pattern ("" for solid).
+_FLAG_COLOUR = "#C00000"
+_ACHIEVED_COLOUR = "#1B7837"
+
+# Key dates drawn as lines: label (a word of the views), colour, dash ("" for solid).
 _KEY_DATE_STYLES = {
-    DeadlineKind.PROGRAMME_END: ("programme end", "#D55E00", ""),
-    DeadlineKind.REGISTRATION_WINDOW_END: ("registration window end", "#D55E00", "6 3"),
-    DeadlineKind.UPPER_AGE: ("upper age", "#8B4513", "2 3"),
-    DeadlineKind.AGE_18: ("turns 18", "#7B3294", "6 3"),
-    DeadlineKind.FOLLOW_UP: ("follow-up due", "#1B7837", "6 3"),
+    DeadlineKind.PROGRAMME_END: ("programme_end", "#D55E00", ""),
+    DeadlineKind.REGISTRATION_WINDOW_END: ("registration_window_end", "#D55E00", "6 3"),
+    DeadlineKind.UPPER_AGE: ("upper_age", "#8B4513", "2 3"),
+    DeadlineKind.AGE_18: ("age_18", "#7B3294", "6 3"),
+    DeadlineKind.FOLLOW_UP: ("follow_up", "#1B7837", "6 3"),
 }
 # Key dates that always lie in the view, and those that widen it only when near.
 _CORE_KINDS = frozenset({DeadlineKind.PROGRAMME_END, DeadlineKind.FOLLOW_UP})
 _NEAR_SLACK_DAYS = 366
 
-_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 _YEAR_STEPS = (1, 2, 5, 10, 20, 50, 100, 200, 500, 1000, 2000)
 
 
 def _shorten(value: str, limit: int) -> str:
-    return value if len(value) <= limit else value[: limit - 1] + "…"
+    """``value`` in ``limit`` characters: cut at a space where there is one, then "…"."""
+    if len(value) <= limit:
+        return value
+    cut = value[: limit - 1]
+    if " " in cut.strip():
+        cut = cut[: cut.rstrip().rindex(" ")].rstrip(" ,;:·-–")
+    return cut + "…"
 
 
 def _row_label(name: str, detail: str) -> tuple[str, str]:
@@ -104,23 +108,26 @@ def _check(plan: object, as_of: object) -> pendulum.Date | None:
     return None if as_of is None else as_date(as_of, "as_of")
 
 
-def _activity_title(activity: Activity) -> str:
+def _activity_title(activity: Activity, locale: str) -> str:
     parts = [
-        f"{activity.id} ({activity.kind.value})",
+        f"{activity.id} ({label(activity.kind, locale)})",
         f"{activity.start.isoformat()} – {activity.end.isoformat()}",
-        f"{activity.hours_per_week:g} h/week",
-        activity.status.value,
-        _AREA_NAMES[activity.area],
+        f"{activity.hours_per_week:g} {word('hours_week', locale)}",
+        label(activity.status, locale),
+        label(activity.area, locale),
     ]
     if activity.provider:
         parts.append(activity.provider)
     return ", ".join(parts)
 
 
-def _milestone_title(milestone: Milestone) -> str:
-    title = f"{milestone.id} ({milestone.kind.value}): {milestone.title}, due {milestone.due}"
+def _milestone_title(milestone: Milestone, locale: str) -> str:
+    title = (
+        f"{milestone.id} ({label(milestone.kind, locale)}): {milestone.title}, "
+        f"{word('due', locale)} {milestone.due.isoformat()}"
+    )
     if milestone.achieved_on is not None:
-        title += f", achieved {milestone.achieved_on.isoformat()}"
+        title += f", {word('achieved', locale)} {milestone.achieved_on.isoformat()}"
     return title
 
 
@@ -140,8 +147,15 @@ def _diamond(cx: float, cy: float, *, filled: bool, extra: str = "", content: st
         f"{_num(px)},{_num(py)}"
         for px, py in ((cx, cy - r), (cx + r, cy), (cx, cy + r), (cx - r, cy))
     )
-    fill = _INK if filled else "#ffffff"
+    fill = _ACHIEVED_COLOUR if filled else "#ffffff"
+    stroke = _ACHIEVED_COLOUR if filled else _INK
+    tick = (
+        f'<polyline class="tick" points="{_num(cx - 3)},{_num(cy)} {_num(cx - 1)},{_num(cy + 2.5)} '
+        f'{_num(cx + 3)},{_num(cy - 2.5)}" fill="none" stroke="#ffffff" stroke-width="1.6"/>'
+        if filled
+        else ""
+    )
     return (
-        f'<polygon{extra} points="{points}" fill="{fill}" stroke="{_INK}" stroke-width="1.5">'
-        f"{content}</polygon>"
+        f'<polygon{extra} points="{points}" fill="{fill}" stroke="{stroke}" stroke-width="1.5">'
+        f"{content}</polygon>{tick}"
     )

@@ -8,7 +8,7 @@ from .._privacy import echo
 from ..rules import Finding
 from ..rules._engine import LOCALES
 
-__all__ = ["check_locale", "finding_title", "word"]
+__all__ = ["MONTHS", "check_locale", "finding_title", "word"]
 
 _WORDS: Final[dict[str, tuple[str, str]]] = {
     "severity": ("allvarlighet", "severity"),
@@ -55,10 +55,40 @@ _WORDS: Final[dict[str, tuple[str, str]]] = {
     "no": ("nej", "no"),
     "all": ("alla", "all"),
     "unrecorded": ("ej registrerat", "not recorded"),
+    "participation": ("omfattning", "participation"),
+    "no_activities": ("inga aktiviteter", "no activities"),
+    "interruption": ("avbrott", "interruption"),
+    "absence": ("frånvaro", "absence"),
+    "milestone": ("delmål", "milestone"),
+    "achieved": ("uppnått", "achieved"),
+    "referral": ("anvisning", "referral"),
+    "exit": ("avslut", "exit"),
+    "followed_up_on": ("uppföljd", "followed up"),
+    "outside": ("utanför bilden", "outside the view"),
+    "timeline_of": ("Tidslinje för plan", "Timeline of plan"),
+    "hours_week": ("tim/v", "h/week"),
+    "from": ("från", "from"),
+    "until": ("till", "to"),
+    "onwards": ("och framåt", "on"),
+    "participant": ("deltagare", "participant"),
+    "age_on": ("ålder {age} den {day}", "age {age} on {day}"),
+    "exited_on": ("avslutad", "exited"),
+    "finding_marker": ("anmärkning", "finding"),
+    "programme_end": ("programmets slut", "programme end"),
+    "registration_window_end": ("registreringsfönstret stänger", "registration window end"),
+    "upper_age": ("övre åldersgräns", "upper age"),
+    "age_18": ("fyller 18", "turns 18"),
+    "follow_up": ("uppföljning senast", "follow-up due"),
     "chart": (
         "Andel i arbete eller studier per kön, mot målet",
         "Share in work or studies by gender, against the target",
     ),
+}
+
+
+MONTHS: Final[dict[str, tuple[str, ...]]] = {
+    "sv": ("jan", "feb", "mar", "apr", "maj", "jun", "jul", "aug", "sep", "okt", "nov", "dec"),
+    "en": ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"),
 }
 
 

@@ -32,6 +32,7 @@ from ._participation import Absence, ParticipationChange
 
 if TYPE_CHECKING:
     from .._views import Timeline
+    from ..rules import Report
 
 __all__ = ["Plan"]
 
@@ -231,8 +232,17 @@ class Plan:
 
     # -- notebooks ---------------------------------------------------------------
 
-    def timeline(self, as_of: _dt.date | None = None) -> Timeline:
+    def timeline(
+        self,
+        as_of: _dt.date | None = None,
+        *,
+        report: Report | None = None,
+        locale: str = "sv",
+    ) -> Timeline:
         """The plan's timeline as of ``as_of``: shown as HTML in notebooks, or as SVG.
+
+        The subjects of ``report``'s errors and warnings are marked; without a report,
+        the plan is evaluated on ``as_of`` with the default rules. Text is in ``locale``.
 
         >>> from datetime import date
         >>> from handlingsplan import Participant
@@ -243,7 +253,7 @@ class Plan:
         """
         from .._views import Timeline
 
-        return Timeline(plan=self, as_of=as_of)
+        return Timeline(plan=self, as_of=as_of, report=report, locale=locale)
 
     def _repr_html_(self) -> str:
         from .._views import plan_html
