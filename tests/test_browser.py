@@ -47,7 +47,11 @@ FLAGS = (
 
 def _youth_plan_view(locale: str) -> str:
     plans = demo_caseload()
-    plan = max(plans, key=lambda p: len(evaluate(p, as_of=DEMO_AS_OF).errors))
+    marked = [
+        (sum(f.subject is not None for f in report.errors + report.warnings), -index)
+        for index, report in enumerate(evaluate(p, as_of=DEMO_AS_OF) for p in plans)
+    ]
+    plan = plans[-max(marked)[1]]
     return plan.timeline(as_of=DEMO_AS_OF).to_html(locale=locale)
 
 
