@@ -274,7 +274,8 @@ def test_to_records_gives_one_row_per_finding_in_report_order() -> None:
 def test_to_records_rows_are_flat_plain_values_for_a_data_frame() -> None:
     for row in to_records(demo_reports()):
         assert type(row["severity"]) is str
-        assert isinstance(row["date"], _dt.date)
+        assert type(row["as_of"]) is _dt.date  # plain, not pendulum.Date
+        assert row["date"] is None or type(row["date"]) is _dt.date
         assert all(value is None or isinstance(value, str | _dt.date) for value in row.values())
 
 

@@ -198,7 +198,7 @@ def mutated(draw: st.DrawFn) -> dict[str, Any]:
         elif action == "long" and isinstance(parent[spot[-1]], list):
             items = parent[spot[-1]]
             parent[spot[-1]] = items * draw(st.integers(5, 30)) if items else [{}] * 100
-        elif action == "subclass" and isinstance(parent[spot[-1]], dict):
+        elif action == "subclass" and type(parent[spot[-1]]) is dict:  # not a WeirdDict
             parent[spot[-1]] = OrderedDict(parent[spot[-1]])
         else:
             parent[spot[-1]] = ODD_VALUES[draw(st.integers(0, len(ODD_VALUES) - 1))]

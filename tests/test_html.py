@@ -1,4 +1,4 @@
-"""Tests for :mod:`handlingsplan._html`: the notebook timeline and its HTML block.
+"""Tests for :mod:`handlingsplan._views`: the notebook timeline and its HTML block.
 
 Every rendering is parsed as XML, so the tests check structure, not pixels: one bar
 per activity, one band per interruption, one mark per milestone, key dates as
@@ -40,10 +40,12 @@ from handlingsplan import (
     ParticipationReason,
     Plan,
     Programme,
+    _views,
 )
 from handlingsplan._demo import DEMO_AS_OF, demo_caseload
-from handlingsplan._html import SVG_NAMESPACE, Timeline, _view, plan_html, plan_timeline_svg
 from handlingsplan._privacy import redact
+from handlingsplan._views import SVG_NAMESPACE, Timeline
+from handlingsplan._views._axis import _view
 from handlingsplan.strategies import dates, plans
 
 NS = f"{{{SVG_NAMESPACE}}}"
@@ -76,6 +78,18 @@ def an_activity(activity_id: str, start: _dt.date, end: _dt.date, **changes: Any
     }
     fields.update(changes)
     return Activity(**fields)
+
+
+def plan_timeline_svg(plan: Plan, **options: Any) -> str:
+    """The English timeline: most tests here read its words."""
+    options.setdefault("locale", "en")
+    return _views.plan_timeline_svg(plan, **options)
+
+
+def plan_html(plan: Plan, **options: Any) -> str:
+    """The English HTML block."""
+    options.setdefault("locale", "en")
+    return _views.plan_html(plan, **options)
 
 
 def svg(plan: Plan, **options: Any) -> ET.Element:
@@ -221,7 +235,7 @@ def test_participation_levels_are_a_labelled_band_over_the_spans_they_run() -> N
     titles = ["".join(rect.find(f"{NS}title").itertext()) for rect in (full, half)]  # type: ignore[union-attr]
     assert titles == [
         "participation 100 % from 2026-02-02 to 2027-02-01",
-        "participation 50 % from 2027-02-02 on (parental_benefit)",
+        "participation 50 % from 2027-02-02 on (parental benefit)",
     ]
 
 
@@ -549,12 +563,12 @@ def test_long_ids_are_shortened_in_labels_but_kept_whole_in_data() -> None:
     root = svg(plan)
     long_row, short_row = of_class(root, "row")
     assert long_row.get("data-id") == long_id
-    long_label = "".join(long_row.find(f"{NS}text").itertext())  # type: ignore[union-attr]
+    long_label = "".join(long_row.find(f".//{NS}text").itertext())  # type: ignore[union-attr]
     assert long_label.endswith("…")
     assert len(long_label) < 40
-    short_label = "".join(short_row.find(f"{NS}text").itertext())  # type: ignore[union-attr]
-    assert short_label.startswith("sfi-1 · shortage_occupation")
-    assert short_label.endswith("…")
+    short_label = "".join(short_row.find(f".//{NS}text").itertext())  # type: ignore[union-attr]
+    # the kind's label, cut at a word: never mid-word
+    assert short_label == "sfi-1 · shortage occupation…"
 
 
 # -- escaping and privacy -----------------------------------------------------------
@@ -693,9 +707,12 @@ def test_a_timeline_renders_as_the_functions_do() -> None:
     plan = demo_caseload()[0]
     timeline = Timeline(plan=plan, as_of=D(2026, 3, 2))
     assert type(timeline.as_of) is pendulum.Date
-    assert timeline.to_svg() == plan_timeline_svg(plan, as_of=DEMO_AS_OF)
-    assert timeline.to_html() == plan_html(plan, as_of=DEMO_AS_OF)
-    assert timeline._repr_html_() == timeline.to_html()
+    assert timeline.to_svg(locale="en") == plan_timeline_svg(plan, as_of=DEMO_AS_OF)
+    assert timeline.to_html(locale="en") == plan_html(plan, as_of=DEMO_AS_OF)
+    assert timeline.to_svg() == _views.plan_timeline_svg(plan, as_of=DEMO_AS_OF, locale="sv")
+    assert timeline._repr_html_() == timeline.to_html() == timeline.to_html(locale="sv")
+    english = Timeline(plan=plan, as_of=DEMO_AS_OF, locale="en")
+    assert english.to_html() == timeline.to_html(locale="en")
 
 
 def test_a_timeline_is_a_frozen_hashable_value() -> None:
@@ -713,7 +730,8 @@ def test_a_timeline_uses_its_parameters() -> None:
     plan = demo_caseload()[1]
     mar1 = DEFAULT_PARAMETERS.with_value("leap_day", "mar1", valid_from=D(2000, 1, 1))
     timeline = Timeline(plan=plan, as_of=D(2026, 2, 28), parameters=mar1)
-    assert "age 17" in timeline.to_html()
+    assert "age 17" in timeline.to_html(locale="en")
+    assert "ålder 17" in timeline.to_html()
 
 
 def test_a_timeline_refuses_bad_arguments() -> None:
@@ -759,6 +777,6 @@ def bar_id(value: str) -> str:
 
 def test_a_plan_shows_its_timeline_in_notebooks() -> None:
     plan = demo_caseload()[0]
-    assert plan._repr_html_() == plan_html(plan)
+    assert plan._repr_html_() == plan_html(plan, locale="sv")
     assert plan.timeline(DEMO_AS_OF) == Timeline(plan=plan, as_of=DEMO_AS_OF)
     assert plan.timeline() == Timeline(plan=plan)

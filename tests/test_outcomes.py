@@ -112,6 +112,7 @@ def expected(
     rate_exited: float | None,
     meets_target: bool | None,
     target: float = TARGET,
+    early: int = 0,
 ) -> OutcomeRate:
     """An :class:`OutcomeRate` with ``unknown`` as ``exited - followed_up``."""
     return OutcomeRate(
@@ -120,6 +121,7 @@ def expected(
         followed_up=followed_up,
         positive=positive,
         unknown=exited - followed_up,
+        early=early,
         rate_followed_up=rate_followed_up,
         rate_exited=rate_exited,
         target=target,
@@ -330,6 +332,7 @@ def test_an_outcome_rate_gives_a_json_ready_dict() -> None:
         "followed_up": 11,
         "positive": 11,
         "unknown": 9,
+        "early": 0,
         "rate_followed_up": 1.0,
         "rate_exited": 0.55,
         "target": 0.55,
@@ -380,3 +383,32 @@ def test_counts_are_consistent_and_groups_sum_to_all(
     assert totals(by_reason) == totals((everyone,))
     in_range = [p for p in caseload if p.exit is not None and first <= p.exit.on <= last]
     assert everyone.exited == len(in_range)
+
+
+# -- the follow-up day ---------------------------------------------------------------
+
+
+def _followed_up_on(days_after_exit: int, status: OutcomeStatus = W) -> Plan:
+    plan = exited_plan(1, status=None)
+    return plan.with_follow_up(
+        FollowUp(on=MIDSUMMER_EVE + _dt.timedelta(days=days_after_exit), status=status)
+    )
+
+
+def test_a_follow_up_on_day_90_counts_and_one_on_day_89_is_early() -> None:
+    # 2025-06-20 + 90 days = 2025-09-18: the status the measure is about.
+    on_time = outcome_rates([_followed_up_on(90)], exited_from=FROM, exited_to=TO)
+    assert on_time == (expected("all", 1, 1, 1, 1.0, 1.0, True),)
+    early = outcome_rates([_followed_up_on(89)], exited_from=FROM, exited_to=TO)
+    assert early == (expected("all", 1, 0, 0, None, 0.0, False, early=1),)
+
+
+def test_an_early_follow_up_with_unknown_status_is_still_early() -> None:
+    rates = outcome_rates([_followed_up_on(0, UNKNOWN)], exited_from=FROM, exited_to=TO)
+    assert rates == (expected("all", 1, 0, 0, None, 0.0, False, early=1),)
+
+
+def test_the_follow_up_days_are_a_parameter_in_force_on_the_exit() -> None:
+    thirty = DEFAULT_PARAMETERS.with_value("follow_up_days", 30, valid_from=D(2025, 6, 1))
+    rates = outcome_rates([_followed_up_on(30)], exited_from=FROM, exited_to=TO, parameters=thirty)
+    assert rates == (expected("all", 1, 1, 1, 1.0, 1.0, True),)

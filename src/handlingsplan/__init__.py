@@ -4,8 +4,9 @@ Typed, immutable plans; statutory date arithmetic; lossless JSON-ready dicts.
 """
 
 from . import synthetic
-from ._html import Timeline, plan_html, plan_timeline_svg
+from ._records import activity_records, plan_records
 from ._version import __version__
+from ._views import Timeline, plan_html, plan_timeline_svg
 from .caseload import (
     CaseloadSummary,
     RuleImpact,
@@ -165,6 +166,7 @@ __all__ = [
     "UnknownParameterError",
     "UnknownRuleError",
     "__version__",
+    "activity_records",
     "caseload_summary",
     "check_eligibility",
     "compare_rules",
@@ -179,6 +181,7 @@ __all__ = [
     "json_schema",
     "outcome_rates",
     "plan_html",
+    "plan_records",
     "plan_timeline_svg",
     "re_decide",
     "rule",

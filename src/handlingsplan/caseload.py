@@ -20,6 +20,7 @@ from collections.abc import Iterable, Iterator
 import attrs
 
 from ._privacy import echo, redacted_repr
+from ._records import plain_date
 from .dates import as_date
 from .deadlines import Deadline
 from .model import Plan
@@ -30,6 +31,7 @@ from .rules._evaluate import evaluate_prepared
 
 __all__ = [
     "CaseloadSummary",
+    "RuleComparison",
     "RuleImpact",
     "caseload_summary",
     "compare_rules",
@@ -66,20 +68,22 @@ def to_records(reports: Iterable[Report], *, locale: str = "en") -> list[dict[st
     """Flat rows, one per finding, ready for ``pandas.DataFrame`` or ``polars.DataFrame``.
 
     Each row has ``plan_id``, ``as_of``, ``code``, ``severity``, ``reason``, ``subject``,
-    ``date`` (the finding's ``on``), ``message`` (in ``locale``) and ``basis``. Dates stay
-    ``datetime.date`` values.
+    ``date`` (the finding's ``on``), ``message`` (in ``locale``) and ``basis``.
+    ``as_of`` and ``date`` are plain ``datetime.date`` values (``date`` ``None`` for a
+    finding without a date); ``subject`` is ``None`` for the plan itself; the others are
+    ``str``, ``severity`` the :class:`~handlingsplan.rules.Severity` value.
     """
     if locale not in LOCALES:
         raise ValueError(f"locale must be one of {LOCALES}, not {echo(locale)}")
     return [
         {
             "plan_id": report.plan_id,
-            "as_of": report.as_of,
+            "as_of": plain_date(report.as_of),
             "code": finding.code,
             "severity": finding.severity.value,
             "reason": finding.reason,
             "subject": finding.subject,
-            "date": finding.on,
+            "date": plain_date(finding.on),
             "message": finding.message(locale),
             "basis": finding.basis,
         }
@@ -103,6 +107,24 @@ class CaseloadSummary:
     findings_per_code: tuple[tuple[str, int], ...]
     weeks: int
     upcoming: tuple[tuple[str, Deadline], ...]
+
+    def __repr__(self) -> str:
+        codes = ", ".join(f"{code}: {count}" for code, count in self.findings_per_code[:5])
+        more = ", …" if len(self.findings_per_code) > 5 else ""
+        return (
+            f"<CaseloadSummary {self.plans} plans, {self.with_errors} with errors, "
+            f"{self.with_warnings} with warnings; {{{codes}{more}}}; "
+            f"{len(self.upcoming)} dates within {self.weeks} weeks>"
+        )
+
+    def to_html(self, *, locale: str = "sv") -> str:
+        """Counts, findings per code and the dates due as HTML tables."""
+        from ._views import caseload_html
+
+        return caseload_html(self, locale=locale)
+
+    def _repr_html_(self) -> str:
+        return self.to_html()
 
     def to_dict(self) -> dict[str, object]:
         """A JSON-ready dict."""
@@ -173,6 +195,21 @@ class RuleImpact:
         return len(self.lost)
 
 
+class RuleComparison(tuple[RuleImpact, ...]):
+    """What :func:`compare_rules` returns: a tuple of impacts, shown as a table."""
+
+    __slots__ = ()
+
+    def to_html(self, *, locale: str = "sv") -> str:
+        """The impacts as an HTML table."""
+        from ._views import impacts_html
+
+        return impacts_html(self, locale=locale)
+
+    def _repr_html_(self) -> str:
+        return self.to_html()
+
+
 def _keys(report: Report) -> dict[str, set[tuple[object, ...]]]:
     keys: dict[str, set[tuple[object, ...]]] = {}
     for finding in report.findings:
@@ -192,7 +229,7 @@ def compare_rules(
     candidate: RuleSet | Iterable[Rule] = DEFAULT_RULES,
     parameters: Parameters = DEFAULT_PARAMETERS,
     candidate_parameters: Parameters | None = None,
-) -> tuple[RuleImpact, ...]:
+) -> RuleComparison:
     """Evaluate the caseload twice and report, per rule code, which plans gain and lose.
 
     ``candidate_parameters`` defaults to ``parameters``, so a new rule, a removed rule
@@ -216,7 +253,7 @@ def compare_rules(
                 gained.setdefault(code, []).append(new.plan_id)
             if old_keys.get(code, set()) - new_keys.get(code, set()):
                 lost.setdefault(code, []).append(old.plan_id)
-    return tuple(
+    return RuleComparison(
         RuleImpact(code=code, gained=tuple(gained.get(code, ())), lost=tuple(lost.get(code, ())))
         for code in sorted(gained.keys() | lost.keys())
     )

@@ -707,13 +707,15 @@ def _hostile_report() -> Report:
 
 def test_the_html_table_is_well_formed_and_escapes_hostile_text() -> None:
     report = _hostile_report()
-    markup = report._repr_html_()
+    markup = report.to_html(locale="en")
     assert "<script>" not in markup
-    table = ET.fromstring(markup)
-    assert table.tag == "table"
+    block = ET.fromstring(markup)
+    assert (block.tag, block.get("class"), block.get("lang")) == ("div", "handlingsplan", "en")
+    table = block.find("table")
+    assert table is not None
     caption = table.find("caption")
     assert caption is not None
-    assert caption.text == f"{HOSTILE} as of 2025-04-01"
+    assert caption.text == f"Report for plan {HOSTILE}, as of 2025-04-01"
     rows = table.findall("./tbody/tr")
     assert len(rows) == 3
     first = [cell.text or "" for cell in rows[0].findall("td")]
@@ -722,28 +724,58 @@ def test_the_html_table_is_well_formed_and_escapes_hostile_text() -> None:
         "TEST-HOSTILE",
         HOSTILE,
         "2025-05-01",
+        "Hostile text",
         f"Text: {HOSTILE}",
         "<b>basis</b> & more",
     ]
-    assert [row.get("style") for row in rows] == [
-        "background:#fde2e1",
-        "background:#fff4ce",
-        "background:#e6f0fa",
-    ]
+    assert [row.get("class") for row in rows] == ["error", "warning", "info"]
+    assert [cell.get("class") for cell in rows[0].findall("td")][:4] == ["nowrap"] * 4
     headers = [cell.text for cell in table.findall("./thead/tr/th")]
-    assert headers == ["severity", "code", "subject", "on", "message", "basis"]
+    assert headers == ["severity", "code", "subject", "date", "rule", "message", "legal basis"]
+
+
+def test_the_report_view_is_swedish_in_notebooks() -> None:
+    report = _hostile_report()
+    assert report._repr_html_() == report.to_html() == report.to_html(locale="sv")
+    table = ET.fromstring(report._repr_html_()).find("table")
+    assert table is not None
+    first = [cell.text or "" for cell in table.findall("./tbody/tr/td")][:1]
+    assert first == ["fel"]
+    assert render_report_html(report, "sv") == report.to_html()
+
+
+def test_the_report_view_lists_upcoming_key_dates() -> None:
+    report = evaluate(a_plan(), as_of=d(2025, 4, 1), rules=RuleSet())
+    assert report.upcoming
+    tables = ET.fromstring(report.to_html(locale="en")).findall("table")
+    upcoming = tables[1]
+    assert upcoming.findtext("caption") == "Upcoming dates"
+    rows = upcoming.findall("./tbody/tr")
+    assert len(rows) == len(report.upcoming)
+    cells = rows[0].findall("td")
+    assert cells[0].text == report.upcoming[0].act_by.isoformat()
+    assert cells[2].text == report.upcoming[0].description("en")
 
 
 def test_the_html_of_an_empty_report_says_so() -> None:
-    report = evaluate(a_plan(), as_of=d(2025, 4, 1), rules=RuleSet())
-    table = ET.fromstring(render_report_html(report, "sv"))
+    plan = a_plan()
+    report = evaluate(plan, as_of=d(2025, 4, 1), rules=RuleSet())
+    table = ET.fromstring(render_report_html(report, "sv")).find("table")
+    assert table is not None
     [cell] = table.findall("./tbody/tr/td")
     assert cell.text == "Inga anmärkningar."
-    assert cell.get("colspan") == "6"
-    english = ET.fromstring(report._repr_html_())
+    assert cell.get("colspan") == "7"
+    english = ET.fromstring(render_report_html(report)).find("table")
+    assert english is not None
     assert english.findall("./tbody/tr/td")[0].text == "No findings."
+    later = evaluate(plan, as_of=d(2099, 1, 1), rules=RuleSet())
+    assert later.upcoming == ()
+    [empty] = ET.fromstring(later.to_html(locale="en")).findall("table")[1].findall(".//td")
+    assert empty.text == "None."
     with pytest.raises(ValueError, match="'de'"):
         render_report_html(report, "de")
+    with pytest.raises(ValueError, match="'de'"):
+        report.to_html(locale="de")
 
 
 # -- failing rules -------------------------------------------------------------------

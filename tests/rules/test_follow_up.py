@@ -12,13 +12,15 @@ import datetime as _dt
 
 import pytest
 
-from handlingsplan import DEFAULT_PARAMETERS, Plan
-from handlingsplan.rules import Context
-from handlingsplan.rules._follow_up import follow_up_due
+from handlingsplan import DEFAULT_PARAMETERS, Plan, evaluate
+from handlingsplan.rules import Context, Severity
+from handlingsplan.rules._follow_up import follow_up_due, follow_up_early
 
 from ._factories import WARNING, Row, d, exit_on, follow_up_on, found, plan
 
 FOLLOW_UP = "FOLLOWUP-DUE"
+EARLY = "FOLLOWUP-EARLY"
+INFO = Severity.INFO
 
 # (name, exit, due = exit + 90 days, act_by)
 _DEADLINES = [
@@ -122,3 +124,70 @@ def test_an_exit_without_its_follow_up_key_date_finds_nothing() -> None:
         plan=subject, as_of=d("2030-01-01"), parameters=DEFAULT_PARAMETERS, key_dates=()
     )
     assert follow_up_due(context) == ()
+
+
+@pytest.mark.parametrize(
+    ("subject", "as_of", "expected"),
+    [
+        # 2025-03-05 + 90 days = 2025-06-03: the status the outcome measure is about.
+        pytest.param(
+            plan(exit=exit_on("2025-03-05"), follow_up=follow_up_on("2025-06-02")),
+            "2025-06-02",
+            [(EARLY, INFO, None, d("2025-06-03"))],
+            id="the day before day 90",
+        ),
+        pytest.param(
+            plan(exit=exit_on("2025-03-05"), follow_up=follow_up_on("2025-06-03")),
+            "2025-06-03",
+            [],
+            id="on day 90",
+        ),
+        pytest.param(
+            plan(exit=exit_on("2025-03-05"), follow_up=follow_up_on("2025-03-10")),
+            "2025-03-09",
+            [],
+            id="recorded after as_of",
+        ),
+        pytest.param(
+            plan(
+                programme="municipal",
+                exit=exit_on("2025-03-05"),
+                follow_up=follow_up_on("2025-03-05"),
+            ),
+            "2025-07-01",
+            [(EARLY, INFO, None, d("2025-06-03"))],
+            id="municipal, on the exit day",
+        ),
+        pytest.param(plan(exit=exit_on("2025-03-05")), "2025-07-01", [], id="no follow-up"),
+        pytest.param(plan(), "2030-01-01", [], id="no exit"),
+    ],
+)
+def test_a_follow_up_before_day_90_is_named_so_it_is_made_again(
+    subject: Plan, as_of: str, expected: list[Row]
+) -> None:
+    """Arbetsförmedlingen's 90-day outcome measure: only the status on day 90 counts."""
+    assert found(subject, as_of=as_of, codes=EARLY) == expected
+
+
+def test_the_early_follow_up_finding_says_when_to_follow_up_again() -> None:
+    subject = plan(exit=exit_on("2025-03-05"), follow_up=follow_up_on("2025-04-01"))
+    (finding,) = [
+        item for item in evaluate(subject, as_of=d("2025-04-02")).findings if item.code == EARLY
+    ]
+    assert finding.message("en") == (
+        "The follow-up on 2025-04-01 was made before day 90 after the exit on 2025-03-05 "
+        "and does not count in the outcome measure; follow up again from 2025-06-03."
+    )
+    assert finding.message("sv") == (
+        "Uppföljningen 2025-04-01 gjordes före dag 90 efter avslutet 2025-03-05 och räknas "
+        "inte i utfallsmåttet; följ upp igen från 2025-06-03."
+    )
+    assert "lokalt mål" in finding.basis
+
+
+def test_an_early_follow_up_without_its_key_date_finds_nothing() -> None:
+    subject = plan(exit=exit_on("2025-03-05"), follow_up=follow_up_on("2025-03-06"))
+    context = Context(
+        plan=subject, as_of=d("2030-01-01"), parameters=DEFAULT_PARAMETERS, key_dates=()
+    )
+    assert follow_up_early(context) == ()

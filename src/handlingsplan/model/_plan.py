@@ -31,7 +31,8 @@ from ._participant import Participant
 from ._participation import Absence, ParticipationChange
 
 if TYPE_CHECKING:
-    from .._html import Timeline
+    from .._views import Timeline
+    from ..rules import Report
 
 __all__ = ["Plan"]
 
@@ -231,8 +232,17 @@ class Plan:
 
     # -- notebooks ---------------------------------------------------------------
 
-    def timeline(self, as_of: _dt.date | None = None) -> Timeline:
+    def timeline(
+        self,
+        as_of: _dt.date | None = None,
+        *,
+        report: Report | None = None,
+        locale: str = "sv",
+    ) -> Timeline:
         """The plan's timeline as of ``as_of``: shown as HTML in notebooks, or as SVG.
+
+        The subjects of ``report``'s errors and warnings are marked; without a report,
+        the plan is evaluated on ``as_of`` with the default rules. Text is in ``locale``.
 
         >>> from datetime import date
         >>> from handlingsplan import Participant
@@ -241,12 +251,12 @@ class Plan:
         >>> plan.timeline(as_of=date(2025, 6, 2)).to_svg()[:4]
         '<svg'
         """
-        from .._html import Timeline
+        from .._views import Timeline
 
-        return Timeline(plan=self, as_of=as_of)
+        return Timeline(plan=self, as_of=as_of, report=report, locale=locale)
 
     def _repr_html_(self) -> str:
-        from .._html import plan_html
+        from .._views import plan_html
 
         return plan_html(self)
 

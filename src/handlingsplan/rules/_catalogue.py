@@ -10,7 +10,7 @@ from ._activities import (
 )
 from ._civic import programme_civic_orientation
 from ._engine import RuleSet
-from ._follow_up import follow_up_due
+from ._follow_up import follow_up_due, follow_up_early
 from ._participation import (
     absence_exit,
     absence_family_limit,
@@ -63,6 +63,7 @@ DEFAULT_RULES = RuleSet(
         youth_upper_secondary,
         youth_study_plan,
         follow_up_due,
+        follow_up_early,
     ]
 )
 """Every default rule, in catalogue order: the referral's conditions first."""

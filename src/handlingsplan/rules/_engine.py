@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as _dt
-import html
 import importlib
 import re
 import sys
@@ -679,44 +678,16 @@ class Report:
             "key_dates": [deadline.to_dict() for deadline in self.key_dates],
         }
 
+    def to_html(self, *, locale: str = "sv") -> str:
+        """The findings and upcoming key dates as a styled HTML block in ``locale``."""
+        from .._views import report_html  # the views sit above the rules
+
+        return report_html(self, locale=locale)
+
     def _repr_html_(self) -> str:
-        return render_report_html(self)
-
-
-_SEVERITY_COLOURS = {
-    Severity.ERROR: "#fde2e1",
-    Severity.WARNING: "#fff4ce",
-    Severity.INFO: "#e6f0fa",
-}
+        return self.to_html()
 
 
 def render_report_html(report: Report, locale: str = "en") -> str:
-    """An HTML table of the report's findings, coloured by severity, escaped."""
-    _check_locale(locale)
-    escape = html.escape
-    rows = []
-    for finding in report.findings:
-        colour = _SEVERITY_COLOURS[finding.severity]
-        cells = [
-            finding.severity.value,
-            finding.code,
-            finding.subject or "",
-            finding.on.isoformat() if finding.on else "",
-            finding.message(locale),
-            finding.basis,
-        ]
-        rows.append(
-            f'<tr style="background:{colour}">'
-            + "".join(f"<td>{escape(cell)}</td>" for cell in cells)
-            + "</tr>"
-        )
-    if not rows:
-        rows.append(f'<tr><td colspan="6">{escape(_LABELS[locale]["none"])}</td></tr>')
-    head = "".join(
-        f"<th>{name}</th>" for name in ("severity", "code", "subject", "on", "message", "basis")
-    )
-    caption = escape(f"{report.plan_id} as of {report.as_of.isoformat()}")
-    return redact(
-        f'<table class="handlingsplan-report"><caption>{caption}</caption>'
-        f"<thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table>"
-    )
+    """The report as HTML in ``locale``: the same view as :meth:`Report.to_html`."""
+    return report.to_html(locale=_check_locale(locale))
