@@ -12,7 +12,7 @@ import itertools
 import json
 from argparse import Namespace
 from collections.abc import Callable, Iterator
-from typing import IO, Any, Final, Protocol
+from typing import IO, Any, Final
 
 import attrs
 
@@ -69,10 +69,7 @@ class Context:
     messages: Messages
 
 
-class _Sink(Protocol):
-    def emit(self, value: Any) -> None: ...  # pragma: no cover - a protocol's shape
-
-    def close(self) -> None: ...  # pragma: no cover - a protocol's shape
+_Sink = JsonArray | JsonLines | CsvTable
 
 
 def option_date(text: str | None, option: str, messages: Messages) -> _dt.date | None:
@@ -194,7 +191,7 @@ def command_deadlines(arguments: Namespace, context: Context) -> int:
             as_of = _as_of_for(item, option)
             if isinstance(as_of, Unreadable):
                 return as_of
-            horizon = _horizon(as_of, weeks)
+            horizon = as_of + _dt.timedelta(weeks=weeks)  # as_of by 2199, weeks bounded
             found = tuple(d for d in found if as_of <= d.act_by < horizon)
         rows: list[dict[str, Any]] = [
             {
@@ -233,13 +230,6 @@ def command_deadlines(arguments: Namespace, context: Context) -> int:
         return EXIT_OK
 
     return _batch(arguments, context, sink, handle)
-
-
-def _horizon(as_of: _dt.date, weeks: int) -> _dt.date:
-    try:
-        return as_of + _dt.timedelta(weeks=weeks)
-    except OverflowError:
-        return _dt.date.max
 
 
 def command_rules(arguments: Namespace, context: Context) -> int:
