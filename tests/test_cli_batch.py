@@ -39,7 +39,7 @@ def run(*argv: str, **options: Any) -> subprocess.CompletedProcess[bytes]:
 
 
 def bad_plan() -> dict[str, Any]:
-    plan = json.loads(json.dumps(GOOD))
+    plan: dict[str, Any] = json.loads(json.dumps(GOOD))
     plan["id"] = "plan-bad"
     plan["activities"][0]["end"] = "2025-02-30"
     return plan
@@ -306,3 +306,14 @@ def test_a_closed_stream_is_an_output_error_and_a_closed_stderr_is_ignored() -> 
     out.close()
     err.close()
     assert main(["rules"], stdout=out, stderr=err) == 2
+
+
+def test_a_failing_flush_after_help_is_silenced(monkeypatch: pytest.MonkeyPatch) -> None:
+    class Unflushable(io.StringIO):
+        def flush(self) -> None:
+            raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(sys, "stdout", Unflushable())
+    with pytest.raises(SystemExit) as info:
+        main(["--help"])
+    assert info.value.code == 0
