@@ -8,15 +8,8 @@ from typing import Any, Final, NoReturn
 
 from .._privacy import echo, redact
 from .._version import __version__
-from ._commands import (
-    EXIT_UNREADABLE,
-    command_check,
-    command_deadlines,
-    command_demo,
-    command_parameters,
-    command_rules,
-    command_schema,
-)
+from ._commands import EXIT_UNREADABLE, command_check, command_deadlines
+from ._listings import command_demo, command_parameters, command_rules, command_schema
 
 MAX_WEEKS: Final = 5200
 """The widest ``--weeks`` window: about a hundred years."""
