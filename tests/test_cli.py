@@ -199,10 +199,10 @@ def test_check_as_of_today_says_which_date_it_used(example_file: Path) -> None:
     ("content", "message"),
     [
         ("{not json", "not valid JSON"),
-        ('{"as_of": "2026-3-2", "plans": []}', "as_of: not a date as YYYY-MM-DD"),
-        ('{"as_of": 5, "plans": []}', "as_of must be a date"),
-        ('{"plans": {}}', "plans must be a list"),
-        ('{"plans": [], "extra": 1}', "unknown envelope keys: extra"),
+        ('{"as_of": "2026-3-2", "plans": []}', "as_of: expected a date as YYYY-MM-DD"),
+        ('{"as_of": 5, "plans": []}', "as_of: expected a date as a YYYY-MM-DD string"),
+        ('{"plans": {}}', "plans: expected an array of plans"),
+        ('{"plans": [], "extra": 1}', "extra: unknown envelope key"),
     ],
 )
 def test_check_exits_2_for_input_that_cannot_be_read(
@@ -223,11 +223,11 @@ def test_check_shows_every_invalid_path(tmp_path: Path) -> None:
     result = run("check", str(source), "--as-of", "2026-03-02")
     assert result.returncode == 2
     assert (
-        "plans[0].activities[1].end: expected a date as YYYY-MM-DD, got '2025-02-30', "
-        "which is not a day of the calendar" in result.stderr
+        "plan 0, id plan-0001: activities[1].end: expected a date as YYYY-MM-DD, "
+        "got '2025-02-30', which is not a day of the calendar" in result.stderr
     )
-    assert "plans[0].participant.colour: unknown field" in result.stderr
-    assert "plans[1].id: expected a string" in result.stderr
+    assert "plan 0, id plan-0001: participant.colour: unknown field" in result.stderr
+    assert "plan 1: id: expected a string" in result.stderr
 
 
 def test_check_exits_2_for_a_missing_file(tmp_path: Path) -> None:

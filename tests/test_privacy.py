@@ -422,17 +422,20 @@ def test_the_command_line_text_never_shows_the_number(
     assert_hidden(NUMBER, [captured.out, captured.err])
 
 
-def test_the_command_line_json_keeps_ids_as_given(
+def test_the_command_line_json_masks_ids_that_look_like_identity_numbers(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
+    # Issue 13: no output shows an identity number in full, JSON for machines included.
     plan_file = numbered_plan_file(tmp_path)
     main(["check", str(plan_file), "--as-of", "2025-06-02", "--format", "json"])
-    (report,) = json.loads(capsys.readouterr().out)
-    assert report["plan_id"] == "19850709-9805"
-    assert "a 850709-9805" in {finding["subject"] for finding in report["findings"]}
+    out = capsys.readouterr().out
+    (report,) = json.loads(out)
+    assert report["plan_id"] == "19850709-****"
+    assert "a 850709-****" in {finding["subject"] for finding in report["findings"]}
+    assert "9805" not in out
     main(["deadlines", str(plan_file), "--format", "json"])
     rows = json.loads(capsys.readouterr().out)
-    assert {row["plan_id"] for row in rows} == {"19850709-9805"}
+    assert {row["plan_id"] for row in rows} == {"19850709-****"}
 
 
 # -- the helpers -----------------------------------------------------------------

@@ -433,8 +433,11 @@ def render_table(rows: list[list[str]], header: list[str]) -> str:
     return "\n".join(line.rstrip() for line in lines)
 
 
-def render_plan(plan: Plan, *, as_of: _dt.date) -> str:
-    """A readable block for one plan: the participant, key dates and activities."""
+def render_plan(plan: Plan, *, as_of: _dt.date, locale: str = "en") -> str:
+    """A readable block for one plan: the participant, key dates and activities.
+
+    Key dates and findings are described in ``locale``; the headings are English.
+    """
     person = plan.participant
     age = age_on(person.birth_date, as_of)
     gender = person.gender.value if person.gender is not None else "unrecorded"
@@ -444,7 +447,7 @@ def render_plan(plan: Plan, *, as_of: _dt.date) -> str:
     )
     if person.identity_number is not None:
         heading += f", identity number {person.identity_number}"
-    key_rows = _key_date_rows(plan)
+    key_rows = _key_date_rows(plan, locale)
     activity_rows = [
         [
             activity.id,
@@ -484,19 +487,19 @@ def render_plan(plan: Plan, *, as_of: _dt.date) -> str:
             "Milestones",
             render_table(milestone_rows, ["id", "title", "due", "achieved"]),
         ]
-    findings = _finding_rows(plan, as_of)
+    findings = _finding_rows(plan, as_of, locale)
     parts += ["", f"Findings on {as_of.isoformat()}"]
     parts.append(render_table(findings, ["severity", "code", "message"]) if findings else "none")
     return "\n".join(parts)
 
 
-def _key_date_rows(plan: Plan) -> list[list[str]]:
+def _key_date_rows(plan: Plan, locale: str) -> list[list[str]]:
     rows = [[plan.referred_on.isoformat(), "", "referral (anvisning)"]]
     if plan.plan_made_on is not None:
         rows.append([plan.plan_made_on.isoformat(), "", "plan made"])
     for deadline in deadlines(plan):
         act_by = deadline.act_by.isoformat() if deadline.act_by != deadline.due else ""
-        what = deadline.description("en")
+        what = deadline.description(locale)
         if deadline.subject is not None:
             what += f" ({deadline.subject})"
         rows.append([deadline.due.isoformat(), act_by, what])
@@ -510,10 +513,11 @@ def _key_date_rows(plan: Plan) -> list[list[str]]:
     return rows
 
 
-def _finding_rows(plan: Plan, as_of: _dt.date) -> list[list[str]]:
+def _finding_rows(plan: Plan, as_of: _dt.date, locale: str) -> list[list[str]]:
     report = evaluate(plan, as_of=as_of)
     return [
-        [finding.severity.value, finding.code, finding.message("en")] for finding in report.findings
+        [finding.severity.value, finding.code, finding.message(locale)]
+        for finding in report.findings
     ]
 
 
@@ -544,16 +548,17 @@ def render_outcomes(plans: tuple[Plan, ...], *, year: int) -> str:
     return "\n".join([title, render_table(rows, [*header, "of exited", "meets target"])])
 
 
-def render_demo(*, as_of: _dt.date = DEMO_AS_OF, detailed: int = 7) -> str:
+def render_demo(*, as_of: _dt.date = DEMO_AS_OF, detailed: int = 7, locale: str = "en") -> str:
     """The demo's whole text for the embedded caseload on ``as_of``.
 
-    The first ``detailed`` plans are shown in full; the outcome table covers all.
+    The first ``detailed`` plans are shown in full, their key dates and findings in
+    ``locale``; the outcome table covers all.
     """
     plans = demo_caseload()
     intro = (
         f"handlingsplan demo: {len(plans)} example plans as of {as_of.isoformat()} "
         f"(a fixed date, not today's); the first {detailed} in full."
     )
-    blocks = [intro, *(render_plan(plan, as_of=as_of) for plan in plans[:detailed])]
+    blocks = [intro, *(render_plan(plan, as_of=as_of, locale=locale) for plan in plans[:detailed])]
     blocks.append(render_outcomes(plans, year=2025))
     return "\n\n\n".join(blocks) + "\n"
