@@ -21,7 +21,8 @@ from handlingsplan import (
     to_dict,
 )
 from handlingsplan.__main__ import main
-from handlingsplan._demo import DEMO_AS_OF, demo_caseload, render_demo, render_table
+from handlingsplan._demo import DEMO_AS_OF, demo_caseload
+from handlingsplan._demo_text import render_demo, render_table
 
 
 def run(*arguments: str) -> subprocess.CompletedProcess[str]:
@@ -344,16 +345,16 @@ def test_rules_lists_the_catalogue_with_codes_severities_and_bases() -> None:
 
 
 def test_parameters_lists_histories_and_values_on_a_date() -> None:
-    histories = run("parameters").stdout
+    histories = run("parameters", "--lang", "en").stdout
     assert "65 from 2018-01-01; 66 from 2023-01-01; 67 from 2026-01-01" in histories
-    values = run("parameters", "--on", "2023-06-01").stdout
+    values = run("parameters", "--on", "2023-06-01", "--lang", "en").stdout
     assert "Parameters in force on 2023-06-01" in values
     assert any(line.split()[:2] == ["programme_upper_age", "66"] for line in values.splitlines())
     assert run("parameters", "--on", "yesterday").returncode == 2
 
 
 def test_parameters_show_a_date_value_in_iso_form() -> None:
-    histories = run("parameters").stdout
+    histories = run("parameters", "--lang", "en").stdout
     (line,) = [line for line in histories.splitlines() if "programme_in_force_from" in line]
     assert "2018-01-01 from 2018-01-01" in line
     values = run("parameters", "--on", "2023-06-01").stdout
@@ -376,3 +377,48 @@ def test_schema_prints_the_json_schema_of_a_plan() -> None:
     assert schema["$schema"] == "https://json-schema.org/draft/2020-12/schema"
     assert schema["additionalProperties"] is False
     assert "activities" in schema["properties"]
+
+
+def test_the_swedish_demo_has_swedish_headings_labels_and_a_synthetic_caseload() -> None:
+    output = render_demo(locale="sv")
+    for heading in ("Viktiga datum", "Aktiviteter", "Delmål", "Anmärkningar den 2026-03-02"):
+        assert heading in output
+    assert "arbetspraktik" in output
+    assert "work_experience" not in output
+    assert "en syntetisk ärendelista med 2000 planer" in output
+    assert "Utfall 90 dagar efter avslut, avslut 2024, per kön" in output
+
+
+def test_the_demo_text_refuses_an_unknown_locale() -> None:
+    with pytest.raises(ValueError, match="locale"):
+        render_demo(locale="de")
+
+
+def test_the_english_demo_summarises_a_synthetic_caseload_beyond_the_examples() -> None:
+    output = render_demo()
+    assert "a synthetic caseload of 2000 plans (handlingsplan.synthetic, seed 2026)" in output
+    assert "Outcomes 90 days after exit, exits in 2024, by gender" in output
+
+
+def test_rules_and_parameters_speak_swedish_by_default() -> None:
+    rules = run("rules").stdout
+    assert rules.splitlines()[0].split()[:3] == ["kod", "allvarlighet", "rubrik"]
+    assert "Uppföljning gjord för tidigt" in rules
+    assert "alla" in rules
+    english = run("rules", "--lang", "en").stdout
+    assert "Follow-up made too early" in english
+    parameters = run("parameters").stdout
+    assert "65 från 2018-01-01" in parameters
+    assert "Parametrar i kraft den 2023-06-01" in run("parameters", "--on", "2023-06-01").stdout
+
+
+def test_deadlines_text_headings_follow_the_language() -> None:
+    plan = json.dumps(to_dict(demo_caseload()[0]))
+    swedish = subprocess.run(
+        [sys.executable, "-m", "handlingsplan", "deadlines", "-"],
+        input=plan,
+        capture_output=True,
+        text=True,
+        check=False,
+    ).stdout
+    assert swedish.splitlines()[0].split()[:3] == ["plan", "förfaller", "senast"]

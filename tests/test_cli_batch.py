@@ -246,8 +246,10 @@ def test_schema_errors_prints_the_schema_of_an_error_answer() -> None:
 def test_demo_takes_a_date_and_a_language() -> None:
     status, out, _ = call("demo", "--as-of", "2026-06-01", "--lang", "sv")
     assert status == 0
-    assert "as of 2026-06-01" in out
-    assert "sista dagen" in out or "etableringsprogrammet" in out
+    assert "exempelplaner den 2026-06-01" in out
+    assert "sista dag i etableringsprogrammet" in out
+    assert "Viktiga datum" in out
+    assert "Key dates" not in out
 
 
 def test_a_date_before_the_parameters_is_one_line_and_exit_2() -> None:

@@ -8,8 +8,6 @@ from __future__ import annotations
 
 import datetime as _dt
 
-from .dates import age_on
-from .deadlines import deadlines
 from .model import (
     Activity,
     ActivityKind,
@@ -32,10 +30,8 @@ from .model import (
     Plan,
     Programme,
 )
-from .outcomes import outcome_rates
-from .rules import evaluate
 
-__all__ = ["DEMO_AS_OF", "demo_caseload", "render_table"]
+__all__ = ["DEMO_AS_OF", "demo_caseload"]
 
 DEMO_AS_OF = _dt.date(2026, 3, 2)
 """The fixed 'today' of the demo, so that its output never depends on the clock."""
@@ -419,146 +415,3 @@ def _working_when_referred() -> Plan:
             ),
         ),
     )
-
-
-def render_table(rows: list[list[str]], header: list[str]) -> str:
-    """A plain-text table with columns padded to their widest cell."""
-    widths = [max(len(str(row[i])) for row in [header, *rows]) for i in range(len(header))]
-    lines = ["  ".join(cell.ljust(width) for cell, width in zip(header, widths, strict=True))]
-    lines.append("  ".join("-" * width for width in widths))
-    lines.extend(
-        "  ".join(cell.ljust(width) for cell, width in zip(row, widths, strict=True))
-        for row in rows
-    )
-    return "\n".join(line.rstrip() for line in lines)
-
-
-def render_plan(plan: Plan, *, as_of: _dt.date, locale: str = "en") -> str:
-    """A readable block for one plan: the participant, key dates and activities.
-
-    Key dates and findings are described in ``locale``; the headings are English.
-    """
-    person = plan.participant
-    age = age_on(person.birth_date, as_of)
-    gender = person.gender.value if person.gender is not None else "unrecorded"
-    heading = (
-        f"{plan.id} ({plan.programme.value}), participant {person.id}: "
-        f"age {age} on {as_of.isoformat()}, {gender}"
-    )
-    if person.identity_number is not None:
-        heading += f", identity number {person.identity_number}"
-    key_rows = _key_date_rows(plan, locale)
-    activity_rows = [
-        [
-            activity.id,
-            activity.kind.value,
-            activity.start.isoformat(),
-            activity.end.isoformat(),
-            f"{activity.hours_per_week:g}",
-            activity.status.value,
-            activity.area.value,
-        ]
-        for activity in plan.activities
-    ]
-    parts = [
-        heading,
-        "=" * len(heading),
-        "",
-        "Key dates",
-        render_table(key_rows, ["date", "act by", "what"]),
-    ]
-    parts += [
-        "",
-        "Activities",
-        render_table(activity_rows, ["id", "kind", "start", "end", "h/week", "status", "area"]),
-    ]
-    if plan.milestones:
-        milestone_rows = [
-            [
-                milestone.id,
-                milestone.title,
-                milestone.due.isoformat(),
-                milestone.achieved_on.isoformat() if milestone.achieved_on else "-",
-            ]
-            for milestone in plan.milestones
-        ]
-        parts += [
-            "",
-            "Milestones",
-            render_table(milestone_rows, ["id", "title", "due", "achieved"]),
-        ]
-    findings = _finding_rows(plan, as_of, locale)
-    parts += ["", f"Findings on {as_of.isoformat()}"]
-    parts.append(render_table(findings, ["severity", "code", "message"]) if findings else "none")
-    return "\n".join(parts)
-
-
-def _key_date_rows(plan: Plan, locale: str) -> list[list[str]]:
-    rows = [[plan.referred_on.isoformat(), "", "referral (anvisning)"]]
-    if plan.plan_made_on is not None:
-        rows.append([plan.plan_made_on.isoformat(), "", "plan made"])
-    for deadline in deadlines(plan):
-        act_by = deadline.act_by.isoformat() if deadline.act_by != deadline.due else ""
-        what = deadline.description(locale)
-        if deadline.subject is not None:
-            what += f" ({deadline.subject})"
-        rows.append([deadline.due.isoformat(), act_by, what])
-    if plan.exit is not None:
-        rows.append([plan.exit.on.isoformat(), "", f"exit ({plan.exit.reason.value})"])
-    if plan.follow_up is not None:
-        rows.append(
-            [plan.follow_up.on.isoformat(), "", f"followed up ({plan.follow_up.status.value})"]
-        )
-    rows.sort(key=lambda row: row[0])
-    return rows
-
-
-def _finding_rows(plan: Plan, as_of: _dt.date, locale: str) -> list[list[str]]:
-    report = evaluate(plan, as_of=as_of)
-    return [
-        [finding.severity.value, finding.code, finding.message(locale)]
-        for finding in report.findings
-    ]
-
-
-def render_outcomes(plans: tuple[Plan, ...], *, year: int) -> str:
-    """The outcome table by gender for those who exited in ``year``, against the target."""
-    rates = outcome_rates(plans, exited_from=D(year, 1, 1), exited_to=D(year, 12, 31), by="gender")
-
-    def percent(value: float | None) -> str:
-        return "-" if value is None else f"{value:.0%}"
-
-    rows = [
-        [
-            rate.group,
-            str(rate.exited),
-            str(rate.followed_up),
-            str(rate.positive),
-            percent(rate.rate_followed_up),
-            percent(rate.rate_exited),
-            {True: "yes", False: "no", None: "-"}[rate.meets_target],
-        ]
-        for rate in rates
-    ]
-    title = (
-        f"Outcomes 90 days after exit, exits in {year}, by gender "
-        f"(target {rates[0].target:.0%} of those who exited)"
-    )
-    header = ["group", "exited", "followed up", "in work/studies", "of followed up"]
-    return "\n".join([title, render_table(rows, [*header, "of exited", "meets target"])])
-
-
-def render_demo(*, as_of: _dt.date = DEMO_AS_OF, detailed: int = 7, locale: str = "en") -> str:
-    """The demo's whole text for the embedded caseload on ``as_of``.
-
-    The first ``detailed`` plans are shown in full, their key dates and findings in
-    ``locale``; the outcome table covers all.
-    """
-    plans = demo_caseload()
-    intro = (
-        f"handlingsplan demo: {len(plans)} example plans as of {as_of.isoformat()} "
-        f"(a fixed date, not today's); the first {detailed} in full."
-    )
-    blocks = [intro, *(render_plan(plan, as_of=as_of, locale=locale) for plan in plans[:detailed])]
-    blocks.append(render_outcomes(plans, year=2025))
-    return "\n\n\n".join(blocks) + "\n"

@@ -359,7 +359,8 @@ def test_the_default_catalogue_reports_exactly_the_errors_of_check_eligibility(
 
 def test_the_demo_shows_a_participant_working_full_time_when_referred() -> None:
     """Förordning (2017:820) 5 §: the demo's hindered plan, and only it, has an ELIG error."""
-    from handlingsplan._demo import DEMO_AS_OF, demo_caseload, render_demo
+    from handlingsplan._demo import DEMO_AS_OF, demo_caseload
+    from handlingsplan._demo_text import render_demo
 
     reports = {plan.id: evaluate(plan, as_of=DEMO_AS_OF) for plan in demo_caseload()}
     with_elig = {

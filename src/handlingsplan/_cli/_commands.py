@@ -15,7 +15,7 @@ from typing import IO, Any, Final
 
 import attrs
 
-from .._demo import render_table
+from .._demo_text import render_table, word
 from .._privacy import redact
 from ..caseload import to_records
 from ..deadlines import deadlines
@@ -216,7 +216,7 @@ def command_deadlines(arguments: Namespace, context: Context) -> int:
                 ]
                 for row in rows
             ],
-            ["plan", "due", "act by", "kind", "subject", "what"],
+            [word(key, lang) for key in ("plan", "due", "act_by", "kind_code", "subject", "what")],
         )
         context.out.write(("\n" if next(written) else "") + table + "\n")
         for row in rows if explain else ():

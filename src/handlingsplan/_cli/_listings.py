@@ -10,9 +10,10 @@ import json
 from argparse import Namespace
 from typing import Any, Final
 
-from .._demo import render_demo, render_table
+from .._demo_text import render_demo, render_table, word
 from ..parameters import DEFAULT_PARAMETERS
 from ..rules import DEFAULT_RULES
+from ..rules._engine import _LABELS as _SEVERITY_WORDS
 from ._commands import EXIT_OK, Context, option_date, sink_for
 
 RULE_COLUMNS: Final = ("code", "title", "severity", "programmes", "basis", "valid_from", "valid_to")
@@ -23,16 +24,20 @@ VALUE_COLUMNS: Final = ("name", "value", "unit")
 def command_rules(arguments: Namespace, context: Context) -> int:
     """Write the default rule catalogue."""
     if arguments.format == "text":
+        lang = arguments.lang
+        every = word("all_programmes", lang)
         rows = [
             [
                 item.code,
-                item.severity.value,
-                "all" if item.programmes is None else ", ".join(sorted(item.programmes)),
+                _SEVERITY_WORDS[lang][item.severity.value],
+                item.title_in(lang),
+                every if item.programmes is None else ", ".join(sorted(item.programmes)),
                 item.basis,
             ]
             for item in DEFAULT_RULES
         ]
-        context.out.write(render_table(rows, ["code", "severity", "programmes", "basis"]) + "\n")
+        header = [word(key, lang) for key in ("code", "severity", "title", "programmes", "basis")]
+        context.out.write(render_table(rows, header) + "\n")
         return EXIT_OK
     sink = sink_for(arguments.format, context.out, RULE_COLUMNS)
     for item in DEFAULT_RULES:
@@ -81,22 +86,26 @@ def command_parameters(arguments: Namespace, context: Context) -> int:
             sink.emit(row)
         sink.close()
     elif on is not None:
-        context.out.write(f"Parameters in force on {on.isoformat()}\n")
+        lang = arguments.lang
+        context.out.write(word("in_force_on", lang, day=on.isoformat()) + "\n")
         table = [[str(row["name"]), str(row["value"]), str(row["unit"])] for row in rows]
-        context.out.write(render_table(table, list(columns)) + "\n")
+        header = [word(key, lang) for key in ("name", "value", "unit")]
+        context.out.write(render_table(table, header) + "\n")
     else:
         table = [
             [
                 parameter.name,
                 "; ".join(
-                    f"{_shown(value)} from {day.isoformat()}" for day, value in parameter.history
+                    word("value_from", arguments.lang, value=_shown(value), day=day.isoformat())
+                    for day, value in parameter.history
                 ),
                 parameter.unit,
                 parameter.reference,
             ]
             for parameter in DEFAULT_PARAMETERS.values()
         ]
-        context.out.write(render_table(table, ["name", "history", "unit", "reference"]) + "\n")
+        header = [word(key, arguments.lang) for key in ("name", "history", "unit", "reference")]
+        context.out.write(render_table(table, header) + "\n")
     return EXIT_OK
 
 

@@ -124,6 +124,7 @@ def parser() -> argparse.ArgumentParser:
         statuses=_ALWAYS_0,
         example="python -m handlingsplan rules --format csv > rules.csv",
     )
+    rules.add_argument("--lang", choices=("sv", "en"), default="sv", help=_LANG)
     _format(rules)
     rules.set_defaults(run=command_rules)
 
@@ -135,6 +136,7 @@ def parser() -> argparse.ArgumentParser:
         example="python -m handlingsplan parameters --on 2026-01-01 --format json",
     )
     parameters.add_argument("--on", help="show the values in force on DATE (YYYY-MM-DD or 'today')")
+    parameters.add_argument("--lang", choices=("sv", "en"), default="sv", help=_LANG)
     _format(parameters)
     parameters.set_defaults(run=command_parameters)
 
@@ -164,7 +166,8 @@ def parser() -> argparse.ArgumentParser:
         "--lang",
         choices=("sv", "en"),
         default="en",
-        help="the language of key dates and findings: en (the default) or sv",
+        help="the language of every text a person reads: en (English, the default, as the "
+        "README shows) or sv (Swedish)",
     )
     demo.set_defaults(run=command_demo)
     return top
