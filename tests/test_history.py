@@ -424,7 +424,7 @@ def test_a_diff_lists_an_added_activity() -> None:
     )
     assert change.render("sv") == (
         "Aktiviteten praktik-1 lades till: "
-        "work_experience, 2025-03-03–2025-05-30, 25 tim/vecka, planned",
+        "arbetspraktik, 2025-03-03–2025-05-30, 25 tim/vecka, planerad",
     )
 
 
@@ -458,7 +458,7 @@ def test_a_diff_lists_the_fields_that_changed_in_an_activity() -> None:
     )
     assert change.render("sv") == (
         "Aktiviteten sfi-1: hours_per_week ändrades från 15 till 17.5",
-        "Aktiviteten sfi-1: status ändrades från planned till active",
+        "Aktiviteten sfi-1: status ändrades från planerad till pågår",
         'Aktiviteten sfi-1: provider ändrades från inget till "Vux"',
     )
 
@@ -492,11 +492,10 @@ def test_a_diff_lists_a_removed_activity_and_milestone_changes() -> None:
         'Milestone ms-3 added: employment, "Anställning", due 2025-12-31, achieved 2025-11-03',
     )
     assert change.render("sv") == (
-        "Aktiviteten sfi-1 togs bort: sfi, 2025-02-10–2025-12-19, 15 tim/vecka, planned",
-        'Delmålet ms-2 togs bort: language, "Körkort", senast 2025-09-30',
+        "Aktiviteten sfi-1 togs bort: sfi, 2025-02-10–2025-12-19, 15 tim/vecka, planerad",
+        'Delmålet ms-2 togs bort: språk, "Körkort", senast 2025-09-30',
         "Delmålet ms-1: achieved_on ändrades från inget till 2025-06-12",
-        'Delmålet ms-3 lades till: employment, "Anställning", senast 2025-12-31, '
-        "uppnått 2025-11-03",
+        'Delmålet ms-3 lades till: arbete, "Anställning", senast 2025-12-31, uppnått 2025-11-03',
     )
     assert change.apply(old) == new
 
@@ -563,8 +562,8 @@ def test_a_diff_lists_participant_changes_and_masks_the_identity_number() -> Non
     )
     assert change.render("sv") == (
         "Deltagaren: identity_number ändrades från inget till 19850709-****",
-        "Deltagaren: permit ändrades från kind=refugee, granted_on=2024-09-02 "
-        "till kind=family_member, granted_on=2024-09-02, applied_on=2024-03-01",
+        "Deltagaren: permit ändrades från kind=flykting, granted_on=2024-09-02 "
+        "till kind=anhörig, granted_on=2024-09-02, applied_on=2024-03-01",
         "Deltagaren: short_education ändrades från nej till ja",
     )
     data = change.to_dict()
@@ -605,8 +604,8 @@ def test_a_diff_matches_interruptions_by_value() -> None:
         "Interruption 2025-06-01 to 2025-08-31 (parental_benefit) added",
     )
     assert change.render("sv") == (
-        "Avbrottet 2025-06-01–2025-06-30 (sickness) togs bort",
-        "Avbrottet 2025-06-01–2025-08-31 (parental_benefit) lades till",
+        "Avbrottet 2025-06-01–2025-06-30 (sjukdom) togs bort",
+        "Avbrottet 2025-06-01–2025-08-31 (föräldrapenning) lades till",
     )
     assert change.apply(old) == new
 
@@ -623,42 +622,42 @@ FOLLOW_UP = FollowUp(on=d("2026-01-29"), status=OutcomeStatus.WORK)
             {},
             {"exit": EXIT},
             ("Exit 2025-10-31 (employment) recorded",),
-            ("Avslutet 2025-10-31 (employment) registrerades",),
+            ("Avslutet 2025-10-31 (arbete) registrerades",),
             id="an exit set",
         ),
         pytest.param(
             {"exit": EXIT},
             {"exit": LATER_EXIT},
             ("Exit changed from 2025-10-31 (employment) to 2025-11-14 (employment)",),
-            ("Avslutet ändrades från 2025-10-31 (employment) till 2025-11-14 (employment)",),
+            ("Avslutet ändrades från 2025-10-31 (arbete) till 2025-11-14 (arbete)",),
             id="an exit changed",
         ),
         pytest.param(
             {"exit": EXIT},
             {},
             ("Exit 2025-10-31 (employment) removed",),
-            ("Avslutet 2025-10-31 (employment) togs bort",),
+            ("Avslutet 2025-10-31 (arbete) togs bort",),
             id="an exit removed",
         ),
         pytest.param(
             {"exit": EXIT},
             {"exit": EXIT, "follow_up": FOLLOW_UP},
             ("Follow-up 2026-01-29 (work) recorded",),
-            ("Uppföljningen 2026-01-29 (work) registrerades",),
+            ("Uppföljningen 2026-01-29 (arbete) registrerades",),
             id="a follow-up set",
         ),
         pytest.param(
             {"exit": EXIT, "follow_up": FOLLOW_UP},
             {"exit": EXIT, "follow_up": attrs.evolve(FOLLOW_UP, status=OutcomeStatus.STUDIES)},
             ("Follow-up changed from 2026-01-29 (work) to 2026-01-29 (studies)",),
-            ("Uppföljningen ändrades från 2026-01-29 (work) till 2026-01-29 (studies)",),
+            ("Uppföljningen ändrades från 2026-01-29 (arbete) till 2026-01-29 (studier)",),
             id="a follow-up changed",
         ),
         pytest.param(
             {"exit": EXIT, "follow_up": FOLLOW_UP},
             {"exit": EXIT},
             ("Follow-up 2026-01-29 (work) removed",),
-            ("Uppföljningen 2026-01-29 (work) togs bort",),
+            ("Uppföljningen 2026-01-29 (arbete) togs bort",),
             id="a follow-up removed",
         ),
     ],
@@ -698,8 +697,7 @@ def test_a_diff_records_a_new_order_only_when_it_does_not_follow() -> None:
     assert change.render("sv") == (
         "Aktiviteterna fick ordningen praktik-1, sfi-1",
         "Delmålen fick ordningen ms-2, ms-1",
-        "Avbrotten fick ordningen 2025-06-01–2025-06-30 (sickness); "
-        "2025-04-01–2025-04-30 (sickness)",
+        "Avbrotten fick ordningen 2025-06-01–2025-06-30 (sjukdom); 2025-04-01–2025-04-30 (sjukdom)",
     )
     assert change.apply(old) == new
     # Added items go to the end: no order is needed for that.
@@ -1397,7 +1395,7 @@ def test_participation_changes_and_absences_are_diffed_item_by_item() -> None:
         "Absence 2025-06-02 to 2025-06-03 (family_reasons, 50 %) added",
     )
     assert change.render("sv")[0] == (
-        "Ändringen av omfattningen från 2025-09-01: 50 % (childcare) lades till"
+        "Ändringen av omfattningen från 2025-09-01: 50 % (vård av barn) lades till"
     )
     assert change.to_dict()["absences"]["added"] == [
         {"start": "2025-06-02", "end": "2025-06-03", "reason": "family_reasons", "percent": 50}

@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import datetime as _dt
-from collections.abc import Iterable, Mapping
-from enum import Enum
+from collections.abc import Iterable
 from typing import Any, Generic, TypeVar
 
 import attrs
@@ -14,10 +12,6 @@ from ..errors import ErrorCode, ErrorDetail, InvalidPlanError
 from ..model import (
     Absence,
     Activity,
-    Circumstance,
-    Exit,
-    FollowUp,
-    IdentityNumber,
     Interruption,
     Milestone,
     Participant,
@@ -25,6 +19,10 @@ from ..model import (
     Plan,
 )
 from ..rules import LOCALES
+from ._show import TEXT as _TEXT
+from ._show import change_dict as _change_dict
+from ._show import plain as _plain
+from ._show import show as _show
 
 _T = TypeVar("_T")
 _A = TypeVar("_A", Participant, Activity, Milestone)
@@ -382,167 +380,3 @@ def _apply_by_value(
         problems.append(ErrorDetail.of(name, ErrorCode.CONFLICT, _ORDER_MISMATCH))
         return tuple(current)
     return tuple(part.order)
-
-
-# -- showing values -----------------------------------------------------------------
-
-_TEXT: Mapping[str, Mapping[str, str]] = {
-    "sv": {
-        "empty": "Inga ändringar.",
-        "field": "{field} ändrades från {old} till {new}",
-        "participant": "Deltagaren: {field} ändrades från {old} till {new}",
-        "activity_added": "Aktiviteten {id} lades till: {what}",
-        "activity_removed": "Aktiviteten {id} togs bort: {what}",
-        "activity_changed": "Aktiviteten {id}: {field} ändrades från {old} till {new}",
-        "activity_order": "Aktiviteterna fick ordningen {order}",
-        "milestone_added": "Delmålet {id} lades till: {what}",
-        "milestone_removed": "Delmålet {id} togs bort: {what}",
-        "milestone_changed": "Delmålet {id}: {field} ändrades från {old} till {new}",
-        "milestone_order": "Delmålen fick ordningen {order}",
-        "interruption_added": "Avbrottet {what} lades till",
-        "interruption_removed": "Avbrottet {what} togs bort",
-        "interruption_order": "Avbrotten fick ordningen {order}",
-        "participation_change_added": "Ändringen av omfattningen {what} lades till",
-        "participation_change_removed": "Ändringen av omfattningen {what} togs bort",
-        "participation_change_order": "Ändringarna av omfattningen fick ordningen {order}",
-        "absence_added": "Frånvaron {what} lades till",
-        "absence_removed": "Frånvaron {what} togs bort",
-        "absence_order": "Frånvaron fick ordningen {order}",
-        "exit_set": "Avslutet {new} registrerades",
-        "exit_changed": "Avslutet ändrades från {old} till {new}",
-        "exit_removed": "Avslutet {old} togs bort",
-        "follow_up_set": "Uppföljningen {new} registrerades",
-        "follow_up_changed": "Uppföljningen ändrades från {old} till {new}",
-        "follow_up_removed": "Uppföljningen {old} togs bort",
-        "none": "inget",
-        "yes": "ja",
-        "no": "nej",
-        "period": "{start}–{end}",
-        "open": "tills vidare",
-        "hours": "{hours} tim/vecka",
-        "due": "senast {due}",
-        "achieved": "uppnått {on}",
-        "from": "från {on}",
-    },
-    "en": {
-        "empty": "No changes.",
-        "field": "{field} changed from {old} to {new}",
-        "participant": "Participant: {field} changed from {old} to {new}",
-        "activity_added": "Activity {id} added: {what}",
-        "activity_removed": "Activity {id} removed: {what}",
-        "activity_changed": "Activity {id}: {field} changed from {old} to {new}",
-        "activity_order": "Activities reordered: {order}",
-        "milestone_added": "Milestone {id} added: {what}",
-        "milestone_removed": "Milestone {id} removed: {what}",
-        "milestone_changed": "Milestone {id}: {field} changed from {old} to {new}",
-        "milestone_order": "Milestones reordered: {order}",
-        "interruption_added": "Interruption {what} added",
-        "interruption_removed": "Interruption {what} removed",
-        "interruption_order": "Interruptions reordered: {order}",
-        "participation_change_added": "Participation change {what} added",
-        "participation_change_removed": "Participation change {what} removed",
-        "participation_change_order": "Participation changes reordered: {order}",
-        "absence_added": "Absence {what} added",
-        "absence_removed": "Absence {what} removed",
-        "absence_order": "Absences reordered: {order}",
-        "exit_set": "Exit {new} recorded",
-        "exit_changed": "Exit changed from {old} to {new}",
-        "exit_removed": "Exit {old} removed",
-        "follow_up_set": "Follow-up {new} recorded",
-        "follow_up_changed": "Follow-up changed from {old} to {new}",
-        "follow_up_removed": "Follow-up {old} removed",
-        "none": "none",
-        "yes": "yes",
-        "no": "no",
-        "period": "{start} to {end}",
-        "open": "open",
-        "hours": "{hours} h/week",
-        "due": "due {due}",
-        "achieved": "achieved {on}",
-        "from": "from {on}",
-    },
-}
-
-
-def _show(value: object, locale: str) -> str:
-    """``value`` as shown in a rendered diff or an error message."""
-    text = _TEXT[locale]
-    if value is None:
-        return text["none"]
-    if isinstance(value, bool):
-        return text["yes" if value else "no"]
-    if isinstance(value, int | float):
-        return str(int(value)) if float(value).is_integer() else repr(value)
-    if isinstance(value, Enum):
-        return str(value.value)
-    if isinstance(value, str):
-        return f'"{value}"'
-    if isinstance(value, _dt.date):
-        return value.isoformat()
-    if isinstance(value, IdentityNumber):
-        return value.masked
-    if isinstance(value, Activity):
-        period = text["period"].format(
-            start=_show(value.start, locale), end=_show(value.end, locale)
-        )
-        hours = text["hours"].format(hours=_show(value.hours_per_week, locale))
-        return f"{value.kind.value}, {period}, {hours}, {value.status.value}"
-    if isinstance(value, Milestone):
-        parts = [value.kind.value, _show(value.title, locale)]
-        parts.append(text["due"].format(due=_show(value.due, locale)))
-        if value.achieved_on is not None:
-            parts.append(text["achieved"].format(on=_show(value.achieved_on, locale)))
-        return ", ".join(parts)
-    if isinstance(value, Interruption):
-        period = text["period"].format(
-            start=_show(value.start, locale), end=_show(value.end, locale)
-        )
-        return f"{period} ({value.reason.value})"
-    if isinstance(value, ParticipationChange):
-        level = (
-            f"{text['from'].format(on=_show(value.on, locale))}: {_show(value.percent, locale)} %"
-        )
-        return level if value.reason is None else f"{level} ({value.reason.value})"
-    if isinstance(value, Absence):
-        period = text["period"].format(
-            start=_show(value.start, locale), end=_show(value.end, locale)
-        )
-        return f"{period} ({value.reason.value}, {_show(value.percent, locale)} %)"
-    if isinstance(value, Circumstance):
-        end = text["open"] if value.end is None else _show(value.end, locale)
-        period = text["period"].format(start=_show(value.start, locale), end=end)
-        return f"{value.kind.value}, {period}"
-    if isinstance(value, tuple):  # a participant's circumstances
-        return "; ".join(_show(item, locale) for item in value) if value else text["none"]
-    if isinstance(value, Exit):
-        return f"{_show(value.on, locale)} ({value.reason.value})"
-    if isinstance(value, FollowUp):
-        return f"{_show(value.on, locale)} ({value.status.value})"
-    cls = type(value)
-    if attrs.has(cls):  # a permit: its fields that are set
-        return ", ".join(
-            f"{field.name}={_show(getattr(value, field.name), locale)}"
-            for field in attrs.fields(cls)
-            if getattr(value, field.name) is not None
-        )
-    return str(value)
-
-
-def _plain(value: object) -> Any:
-    """``value`` in its JSON-ready form, an identity number masked."""
-    if isinstance(value, IdentityNumber):
-        return value.masked
-    if isinstance(value, Enum):
-        return value.value
-    if isinstance(value, _dt.date):
-        return value.isoformat()
-    if isinstance(value, tuple):
-        return [_plain(item) for item in value]
-    cls = type(value)
-    if attrs.has(cls):
-        return {field.name: _plain(getattr(value, field.name)) for field in attrs.fields(cls)}
-    return value
-
-
-def _change_dict(change: FieldChange) -> dict[str, Any]:
-    return {"field": change.field, "old": _plain(change.old), "new": _plain(change.new)}
