@@ -12,7 +12,11 @@ from ..errors import RuleError
 from ..model import Plan
 from ..parameters import DEFAULT_PARAMETERS, Parameters, ParameterValues
 from ._catalogue import DEFAULT_RULES
-from ._engine import Context, Finding, Report, Rule, RuleSet
+from ._context import Context
+from ._finding import Finding
+from ._report import Report
+from ._rule import Rule
+from ._ruleset import RuleSet
 
 __all__ = ["evaluate", "evaluate_prepared"]
 

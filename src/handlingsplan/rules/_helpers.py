@@ -10,7 +10,7 @@ from ..dates import LeapDay
 from ..model import Activity, ActivityStatus, Plan
 
 if TYPE_CHECKING:
-    from ._engine import Context
+    from ._context import Context
 
 __all__ = ["exact", "hours", "leap_day", "live_activities"]
 

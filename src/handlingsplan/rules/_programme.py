@@ -11,8 +11,10 @@ from .._clock import clip, days_in, merge, outside_periods, subtract
 from ..dates import add_months, as_date
 from ..deadlines import DeadlineKind
 from ..model import Activity, ActivityKind, Programme
-from ._engine import Context, Finding, rule
+from ._context import Context
+from ._finding import Finding
 from ._helpers import exact, hours, live_activities
+from ._rule import rule
 
 __all__ = [
     "programme_age_limit",
