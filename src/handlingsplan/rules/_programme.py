@@ -106,9 +106,12 @@ def programme_full_time(ctx: Context) -> Iterator[Finding]:
         (a.start.toordinal(), a.end.toordinal()) for a in plan.absences if a.percent == 100
     )
     full_time = exact(ctx.params.full_time_hours)
+    weekly_hours = [(a, exact(a.hours_per_week)) for a in live_activities(plan)]
+    # Whole numbers in the loop: each activity's weekly hours times one common
+    # denominator, so that summing a week's hours makes no fractions.
+    scale = math.lcm(*(hours.denominator for _, hours in weekly_hours))
     booked = [
-        (a.start.toordinal(), a.end.toordinal(), exact(a.hours_per_week))
-        for a in live_activities(plan)
+        (a.start.toordinal(), a.end.toordinal(), int(hours * scale)) for a, hours in weekly_hours
     ]
     begin = max(ctx.as_of, plan.start)
     first_monday = begin.toordinal() - begin.weekday()
@@ -123,14 +126,12 @@ def programme_full_time(ctx: Context) -> Iterator[Finding]:
         spans = subtract([(low, high)], clip(outside, low, high)) if outside else [(low, high)]
         level = plan.participation_on(_dt.date.fromordinal(low))
         required = exact(level) / 100 * full_time * days_in(spans)
-        planned = sum(
-            (
-                weekly * days_in(clip(spans, start, stop))
-                for start, stop, weekly in booked
-                if start <= high and stop >= low
-            ),
-            Fraction(0),
+        planned_scaled = sum(
+            weekly * days_in(clip(spans, start, stop))
+            for start, stop, weekly in booked
+            if start <= high and stop >= low
         )
+        planned = Fraction(planned_scaled, scale)
         if planned < required:
             under.append((monday, level, required, planned))
     if under:
