@@ -12,7 +12,7 @@ goals are targets to read, not tests.
 
 The caseload is ``handlingsplan.synthetic.caseload`` (deterministic for a seed), a fifth
 of it with identity numbers; ``plan_dict`` still draws the plans with 10, 100 and
-1 000 activities. Both sides parse
+1 000 activities (10 000 in the full run). Both sides parse
 the identical dicts; before timing, the script checks that they accept them and give
 back the same dicts.
 """
@@ -69,6 +69,8 @@ FIGURES = (
     "evaluate_many x100 plans",
     "evaluate x10 activities",
     "evaluate x100 activities",
+    "evaluate x10 interruptions",
+    "evaluate x100 interruptions",
     "memory from_dict",
     "memory evaluate_many",
 )
@@ -93,6 +95,8 @@ class Sizes:
     """Activities in the single plan for ``evaluate``."""
     activity_budget: int
     """Activities evaluated per run at each size (the plan is evaluated repeatedly)."""
+    interruptions: tuple[int, int, int]
+    """Interruptions in the single plan for ``evaluate``, evaluated as activities are."""
     memory: int
     """Plans whose peak memory is traced when parsed (the 10 000 caseload)."""
     memory_reports: int
@@ -105,8 +109,9 @@ FULL = Sizes(
     evaluate_repeats=3,
     scaling=(1_000, 10_000, 100_000),
     base_runs=5,
-    activities=(10, 100, 1_000),
-    activity_budget=1_000,
+    activities=(100, 1_000, 10_000),
+    activity_budget=10_000,
+    interruptions=(100, 1_000, 10_000),
     memory=10_000,
     memory_reports=300,
 )
@@ -118,6 +123,7 @@ QUICK = Sizes(
     base_runs=5,
     activities=(10, 100, 1_000),
     activity_budget=300,
+    interruptions=(10, 100, 1_000),
     memory=200,
     memory_reports=20,
 )
@@ -218,7 +224,7 @@ def _participant(rng: random.Random, number: int, referred: dt.date) -> dict[str
     }
 
 
-# For the plans with 10, 100 and 1 000 activities: a fixed cycle of ten kinds, lengths
+# For the plans with 10 to 10 000 activities: a fixed cycle of ten kinds, lengths
 # and statuses, so that each plan has the same mix and the cost per activity compares.
 _PATTERN_KINDS = (
     ActivityKind.SFI,
@@ -449,7 +455,7 @@ def _value(value: float, unit: str, note: str) -> str:
 
 
 _HEADER = ("figure", "handlingsplan", "peer", "ratio", "goal", "result")
-_WIDTHS = (24, 30, 38, 6, 7, 6)
+_WIDTHS = (27, 33, 38, 6, 7, 6)
 
 
 def format_row(cells: Sequence[str]) -> str:
@@ -635,6 +641,55 @@ def activity_scaling(seed: int, sizes: Sizes, repeats: int) -> list[Row]:
     ]
 
 
+def interrupted_plan(seed: int, count: int) -> dict[str, Any]:
+    """A plan of ten activities and ``count`` one-day interruptions, one every third day."""
+    data = plan_dict(random.Random(seed), 1, activities=10)
+    start = dt.date.fromisoformat(data["plan_made_on"] or data["referred_on"])
+    days = [_after(start, 3 * index + 1).isoformat() for index in range(count)]
+    data.update(
+        exit=None,
+        follow_up=None,
+        interruptions=[{"start": day, "end": day, "reason": "other"} for day in days],
+    )
+    return data
+
+
+def interruption_scaling(seed: int, sizes: Sizes, repeats: int) -> list[Row]:
+    """Time per interruption of ``evaluate`` for one plan with more and more of them."""
+    per_interruption: list[float] = []
+    for count in sizes.interruptions:
+        plan = from_dict(interrupted_plan(seed, count), Plan)
+        loops = max(1, sizes.activity_budget // count)
+
+        def check(plan: Plan = plan, loops: int = loops) -> None:
+            for _ in range(loops):
+                evaluate(plan, as_of=AS_OF)
+
+        (seconds,) = best_of(repeats, check)
+        per_interruption.append(seconds / loops / count)
+    small, middle, large = sizes.interruptions
+    return [
+        Row(
+            "evaluate x10 interruptions",
+            per_interruption[1],
+            f"/interruption @ {_thousands(middle)}",
+            per_interruption[0],
+            f"/interruption @ {_thousands(small)}",
+            1.2,
+            "us",
+        ),
+        Row(
+            "evaluate x100 interruptions",
+            per_interruption[2],
+            f"/interruption @ {_thousands(large)}",
+            per_interruption[1],
+            f"/interruption @ {_thousands(middle)}",
+            1.2,
+            "us",
+        ),
+    ]
+
+
 def memory(dicts: list[dict[str, Any]], plans: list[Plan]) -> list[Row]:
     """Peak traced memory: the parsed caseload, and the reports of part of it, held in lists.
 
@@ -716,6 +771,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     show(compare_with_pydantic(dicts[: sizes.caseload], sizes.repeats, sizes.evaluate_repeats))
     show(caseload_scaling(plans, sizes))
     show(activity_scaling(args.seed, sizes, sizes.repeats))
+    show(interruption_scaling(args.seed, sizes, sizes.repeats))
     show(memory(dicts[: sizes.memory], plans[: sizes.memory_reports]))
 
     if tuple(row.name for row in rows) != FIGURES:  # pragma: no cover - a bug here

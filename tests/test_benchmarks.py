@@ -23,6 +23,8 @@ FIGURES = (
     "evaluate_many x100 plans",
     "evaluate x10 activities",
     "evaluate x100 activities",
+    "evaluate x10 interruptions",
+    "evaluate x100 interruptions",
     "memory from_dict",
     "memory evaluate_many",
 )

@@ -18,8 +18,8 @@ from .deadlines import deadlines
 from .model import Plan
 from .outcomes import outcome_rates
 from .rules import evaluate
-from .rules._engine import _LABELS as _SEVERITY_WORDS
-from .rules._engine import LOCALES
+from .rules._words import _LABELS as _SEVERITY_WORDS
+from .rules._words import LOCALES
 
 __all__ = ["WORDS", "render_demo", "render_outcomes", "render_plan", "render_table", "word"]
 

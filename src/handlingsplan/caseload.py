@@ -26,8 +26,8 @@ from .deadlines import Deadline
 from .model import Plan
 from .parameters import DEFAULT_PARAMETERS, Parameters
 from .rules import DEFAULT_RULES, Finding, Report, Rule, RuleSet, Severity
-from .rules._engine import LOCALES
 from .rules._evaluate import evaluate_prepared
+from .rules._words import LOCALES
 
 __all__ = [
     "CaseloadSummary",

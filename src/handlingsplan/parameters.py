@@ -25,6 +25,7 @@ from collections.abc import Callable, Iterable, Iterator, Mapping
 from typing import Any
 
 import attrs
+import pendulum
 
 from ._frozen import FrozenMapping
 from .dates import as_date, birthday
@@ -190,6 +191,9 @@ class ParameterValues:
 _CACHED_DAYS = 4096
 """How many days' records a collection keeps at most."""
 
+_CACHED_VALUES = 16384
+"""How many (name, day) values a collection keeps at most."""
+
 _DEFAULT_NAMES = tuple(
     field.name for field in attrs.fields(ParameterValues) if field.name not in ("on", "extra")
 )
@@ -202,10 +206,11 @@ class Parameters(Mapping[str, Parameter]):
     ``with_parameter`` return new collections.
     """
 
-    __slots__ = ("_by_name", "_on", "_upper_ages")
+    __slots__ = ("_by_name", "_on", "_upper_ages", "_values")
     _by_name: FrozenMapping[Parameter]
     _on: Callable[[_dt.date], ParameterValues]
     _upper_ages: Callable[[_dt.date], int]
+    _values: Callable[[str, _dt.date], Value]
 
     def __init__(self, parameters: Iterable[Parameter]) -> None:
         by_name: dict[str, Parameter] = {}
@@ -222,6 +227,8 @@ class Parameters(Mapping[str, Parameter]):
         memo = functools.lru_cache(maxsize=_CACHED_DAYS)
         object.__setattr__(self, "_on", memo(self._record_on))
         object.__setattr__(self, "_upper_ages", memo(self._upper_age_for))
+        values = functools.lru_cache(maxsize=_CACHED_VALUES)(self._value_for_event)
+        object.__setattr__(self, "_values", values)
 
     def __getitem__(self, name: str) -> Parameter:
         try:
@@ -263,6 +270,11 @@ class Parameters(Mapping[str, Parameter]):
 
     def value(self, name: str, day: _dt.date) -> Value:
         """The value of ``name`` in force on an event's ``day`` (earliest before history)."""
+        if type(day) is _dt.date or type(day) is pendulum.Date:
+            return self._values(name, day)
+        return self._value_for_event(name, day)  # a datetime, or no date: refused there
+
+    def _value_for_event(self, name: str, day: _dt.date) -> Value:
         return self[name].value_for_event(day)
 
     def int_value(self, name: str, day: _dt.date) -> int:

@@ -75,7 +75,10 @@ from .model import (
     ParticipationChange,
     Plan,
 )
-from .rules._engine import LOCALES, Finding, Report, Severity
+from .rules._finding import Finding
+from .rules._report import Report
+from .rules._severity import Severity
+from .rules._words import LOCALES
 from .serialization import READABLE_SCHEMAS, SCHEMA, converter
 
 __all__ = ["json_schema"]

@@ -13,7 +13,7 @@ from typing import Any, Final
 from .._demo_text import render_demo, render_table, word
 from ..parameters import DEFAULT_PARAMETERS
 from ..rules import DEFAULT_RULES
-from ..rules._engine import _LABELS as _SEVERITY_WORDS
+from ..rules._words import _LABELS as _SEVERITY_WORDS
 from ._commands import EXIT_OK, Context, option_date, sink_for
 
 RULE_COLUMNS: Final = ("code", "title", "severity", "programmes", "basis", "valid_from", "valid_to")

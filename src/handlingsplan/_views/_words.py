@@ -6,7 +6,7 @@ from typing import Final
 
 from .._privacy import echo
 from ..rules import Finding
-from ..rules._engine import LOCALES
+from ..rules._words import LOCALES
 
 __all__ = ["MONTHS", "check_locale", "finding_title", "word"]
 

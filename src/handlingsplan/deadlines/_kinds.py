@@ -191,6 +191,16 @@ def make_deadline(
     act_by = statutory_deadline(due) if kind in ACTIONS else due
     if facts is None:
         facts = FrozenMapping({"event": event, "event_on": event_on})
-    return Deadline(
-        kind=kind, due=due, act_by=act_by, subject=subject, basis=_BASIS[kind], facts=facts
-    )
+    # Built directly: every field is already the type the constructor would make
+    # (the facts frozen), and an evaluation makes about ten of these per plan.
+    made = object.__new__(Deadline)
+    for name, value in (
+        ("kind", kind),
+        ("due", due),
+        ("act_by", act_by),
+        ("subject", subject),
+        ("basis", _BASIS[kind]),
+        ("facts", facts),
+    ):
+        object.__setattr__(made, name, value)
+    return made

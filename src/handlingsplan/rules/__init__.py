@@ -8,6 +8,7 @@ and its messages in Swedish and English. :func:`evaluate` runs a :class:`RuleSet
 """
 
 from ._catalogue import DEFAULT_RULES
+from ._context import Context
 from ._eligibility import (
     ELIGIBILITY_RULES,
     QUALIFYING_PERMITS,
@@ -15,21 +16,14 @@ from ._eligibility import (
     EligibilityStatus,
     check_eligibility,
 )
-from ._engine import (
-    LOCALES,
-    Context,
-    Facts,
-    Finding,
-    Report,
-    Rule,
-    RuleSet,
-    Severity,
-    build_finding,
-    render_report_html,
-    rule,
-)
 from ._evaluate import evaluate
+from ._finding import Facts, Finding, build_finding
 from ._programme import EDUCATION, FULL_TIME_WEEKS
+from ._report import Report, render_report_html
+from ._rule import Rule, rule
+from ._ruleset import RuleSet
+from ._severity import Severity
+from ._words import LOCALES
 
 __all__ = [
     "DEFAULT_RULES",

@@ -5,8 +5,10 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ..model import ActivityStatus
-from ._engine import Context, Finding, rule
+from ._context import Context
+from ._finding import Finding
 from ._helpers import live_activities
+from ._rule import rule
 
 __all__ = [
     "activity_before_plan",

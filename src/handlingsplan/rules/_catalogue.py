@@ -9,7 +9,6 @@ from ._activities import (
     milestone_overdue,
 )
 from ._civic import programme_civic_orientation
-from ._engine import RuleSet
 from ._follow_up import follow_up_due, follow_up_early
 from ._participation import (
     absence_exit,
@@ -26,6 +25,7 @@ from ._programme import (
     programme_training_limit,
 )
 from ._referral import REFERRAL_RULES
+from ._ruleset import RuleSet
 from ._sfi import programme_sfi_start, programme_sfi_target, sfi_hours, sfi_right_end
 from ._youth import (
     youth_minors_only,

@@ -17,8 +17,10 @@ from fractions import Fraction
 from ..dates import age_on, birthday
 from ..deadlines import DeadlineKind
 from ..model import ActivityKind, CircumstanceKind, Plan, Programme
-from ._engine import Context, Finding, rule
+from ._context import Context
+from ._finding import Finding
 from ._helpers import exact, hours, leap_day, live_activities
+from ._rule import rule
 
 __all__ = ["programme_civic_orientation"]
 

@@ -23,6 +23,7 @@ from typing import Any
 
 import attrs
 
+from .._memo import last_call
 from ..dates import LeapDay, add_months, add_years, birthday
 from ..model import Participant, PermitKind
 from ..parameters import Parameters
@@ -91,6 +92,7 @@ def _missing(code: str, fact: str, day: _dt.date) -> Outcome:
     return Outcome(code=code, reason=MISSING, on=day, facts={"fact": fact})
 
 
+@last_call
 def assess(participant: Participant, day: _dt.date, parameters: Parameters) -> Assessment:
     """Judge every condition of a referral of ``participant`` on ``day``."""
     born = participant.birth_date

@@ -20,7 +20,11 @@ from ..model import Participant
 from ..parameters import DEFAULT_PARAMETERS, Parameters
 from ._condition_specs import MISSING, SPECS, Spec
 from ._conditions import QUALIFYING_PERMITS, assess
-from ._engine import Context, Finding, Rule, RuleSet, Severity, build_finding, rule
+from ._context import Context
+from ._finding import Finding, build_finding
+from ._rule import Rule, rule
+from ._ruleset import RuleSet
+from ._severity import Severity
 
 __all__ = [
     "ELIGIBILITY_RULES",

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as _dt
+import functools
 from collections.abc import Iterable
 
 import pendulum
@@ -12,7 +13,11 @@ from ..errors import RuleError
 from ..model import Plan
 from ..parameters import DEFAULT_PARAMETERS, Parameters, ParameterValues
 from ._catalogue import DEFAULT_RULES
-from ._engine import Context, Finding, Report, Rule, RuleSet
+from ._context import Context
+from ._finding import Finding
+from ._report import Report
+from ._rule import Rule
+from ._ruleset import RuleSet
 
 __all__ = ["evaluate", "evaluate_prepared"]
 
@@ -39,10 +44,20 @@ def evaluate(
     return evaluate_prepared(
         plan,
         as_of=day,
-        rules=tuple(item for item in rule_set if item.in_force(day)),
+        rules=_in_force(rule_set, day),
         parameters=parameters,
         params=parameters.on(day),
     )
+
+
+@functools.lru_cache(maxsize=256)
+def _in_force(rule_set: RuleSet, day: pendulum.Date) -> tuple[Rule, ...]:
+    """The rules of ``rule_set`` in force on ``day``: the same for every plan of a day.
+
+    A rule set is immutable and hashed by its rules, so the memo is keyed by value; it
+    keeps the latest 256 pairs of rule set and day.
+    """
+    return tuple(item for item in rule_set if item.in_force(day))
 
 
 def evaluate_prepared(

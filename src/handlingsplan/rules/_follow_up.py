@@ -10,7 +10,9 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ..deadlines import DeadlineKind
-from ._engine import Context, Finding, rule
+from ._context import Context
+from ._finding import Finding
+from ._rule import rule
 
 __all__ = ["follow_up_due", "follow_up_early"]
 

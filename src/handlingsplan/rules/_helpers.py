@@ -5,12 +5,13 @@ from __future__ import annotations
 from fractions import Fraction
 from typing import TYPE_CHECKING
 
+from .._memo import last_call
 from .._numbers import exact
 from ..dates import LeapDay
 from ..model import Activity, ActivityStatus, Plan
 
 if TYPE_CHECKING:
-    from ._engine import Context
+    from ._context import Context
 
 __all__ = ["exact", "hours", "leap_day", "live_activities"]
 
@@ -24,6 +25,7 @@ def leap_day(ctx: Context) -> LeapDay:
     return "mar1" if rule == "mar1" else "feb28"
 
 
+@last_call
 def live_activities(plan: Plan) -> tuple[Activity, ...]:
     """The plan's activities that are not cancelled (every rule ignores cancelled ones)."""
     return tuple(a for a in plan.activities if a.status is not ActivityStatus.CANCELLED)

@@ -20,8 +20,10 @@ from typing import Any
 from .._clock import Period, levels, merge, outside_periods, withdrawn_runs
 from ..dates import as_date
 from ..model import AbsenceReason, InterruptionReason, Plan, Programme
-from ._engine import Context, Finding, rule
+from ._context import Context
+from ._finding import Finding
 from ._helpers import live_activities
+from ._rule import rule
 
 __all__ = [
     "absence_exit",

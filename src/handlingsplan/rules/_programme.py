@@ -11,8 +11,10 @@ from .._clock import clip, days_in, merge, outside_periods, subtract
 from ..dates import add_months, as_date
 from ..deadlines import DeadlineKind
 from ..model import Activity, ActivityKind, Programme
-from ._engine import Context, Finding, rule
+from ._context import Context
+from ._finding import Finding
 from ._helpers import exact, hours, live_activities
+from ._rule import rule
 
 __all__ = [
     "programme_age_limit",
@@ -104,15 +106,21 @@ def programme_full_time(ctx: Context) -> Iterator[Finding]:
         (a.start.toordinal(), a.end.toordinal()) for a in plan.absences if a.percent == 100
     )
     full_time = exact(ctx.params.full_time_hours)
+    weekly_hours = [(a, exact(a.hours_per_week)) for a in live_activities(plan)]
+    # Whole numbers in the loop: each activity's weekly hours times one common
+    # denominator, so that summing a week's hours makes no fractions.
+    scale = math.lcm(*(hours.denominator for _, hours in weekly_hours))
     booked = [
-        (a.start.toordinal(), a.end.toordinal(), exact(a.hours_per_week))
-        for a in live_activities(plan)
+        (a.start.toordinal(), a.end.toordinal(), hours.numerator * (scale // hours.denominator))
+        for a, hours in weekly_hours
     ]
     begin = max(ctx.as_of, plan.start)
     first_monday = begin.toordinal() - begin.weekday()
-    # Each week below its level: its Monday, the level, and the hours required and
-    # planned, all times 7 (an activity's weekly hours spread over its days).
-    under: list[tuple[int, float, Fraction, Fraction]] = []
+    # Each week below its level: its Monday, the level, its days in the programme and
+    # the hours planned times ``scale`` and 7 (weekly hours spread over their days).
+    # Planned below required, in whole numbers:
+    # planned / scale < level / 100 * full_time * days.
+    under: list[tuple[int, float, int, int]] = []
     for monday in range(first_monday, first_monday + 7 * FULL_TIME_WEEKS, 7):
         low = max(monday, first_in)
         high = monday + 6 if last_in is None else min(monday + 6, last_in)
@@ -120,19 +128,22 @@ def programme_full_time(ctx: Context) -> Iterator[Finding]:
             continue
         spans = subtract([(low, high)], clip(outside, low, high)) if outside else [(low, high)]
         level = plan.participation_on(_dt.date.fromordinal(low))
-        required = exact(level) / 100 * full_time * days_in(spans)
-        planned = sum(
-            (
-                weekly * days_in(clip(spans, start, stop))
-                for start, stop, weekly in booked
-                if start <= high and stop >= low
-            ),
-            Fraction(0),
+        days = days_in(spans)
+        planned_scaled = sum(
+            weekly * days_in(clip(spans, start, stop))
+            for start, stop, weekly in booked
+            if start <= high and stop >= low
         )
-        if planned < required:
-            under.append((monday, level, required, planned))
+        share = exact(level)
+        if (
+            planned_scaled * share.denominator * 100 * full_time.denominator
+            < share.numerator * full_time.numerator * days * scale
+        ):
+            under.append((monday, level, days, planned_scaled))
     if under:
-        monday, level, required, planned = under[0]
+        monday, level, days, planned_scaled = under[0]
+        required = exact(level) / 100 * full_time * days
+        planned = Fraction(planned_scaled, scale)
         first_week = as_date(_dt.date.fromordinal(monday))
         yield ctx.finding(
             on=first_week,

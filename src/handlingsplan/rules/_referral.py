@@ -15,7 +15,10 @@ from collections.abc import Iterator
 
 from ._condition_specs import SPECS, Spec
 from ._conditions import assess
-from ._engine import Context, Finding, Rule, RuleSet, rule
+from ._context import Context
+from ._finding import Finding
+from ._rule import Rule, rule
+from ._ruleset import RuleSet
 
 __all__ = ["REFERRAL_RULES"]
 

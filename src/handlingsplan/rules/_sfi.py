@@ -22,8 +22,10 @@ from collections.abc import Iterator
 from ..dates import add_days
 from ..deadlines import DeadlineKind
 from ..model import ActivityKind, Programme
-from ._engine import Context, Finding, rule
+from ._context import Context
+from ._finding import Finding
 from ._helpers import exact, live_activities
+from ._rule import rule
 
 __all__ = ["programme_sfi_start", "programme_sfi_target", "sfi_hours", "sfi_right_end"]
 

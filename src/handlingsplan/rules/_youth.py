@@ -17,8 +17,11 @@ from collections.abc import Iterator
 from ..dates import add_months
 from ..deadlines import DeadlineKind, age_18_date, upper_secondary_cutoff
 from ..model import ActivityKind, MilestoneKind
-from ._engine import Context, Finding, Severity, rule
+from ._context import Context
+from ._finding import Finding
 from ._helpers import live_activities
+from ._rule import rule
+from ._severity import Severity
 
 __all__ = [
     "youth_minors_only",
