@@ -1,0 +1,378 @@
+"""The fast reader behind :func:`~handlingsplan.from_dict`: one generated function a class.
+
+Each reader takes a dict straight from JSON (exact ``dict``, ``list``, ``str``, ``int``,
+``float``, ``bool`` and ``None``), checks each field once, inline, builds the frozen
+object without running its constructor's checks again, and then checks the invariants
+that span fields (an end before its start, unique ids, overlaps...) on the values it
+built. It accepts only what the constructors accept, and gives equal values; on
+anything else (a wrong type, a bad value, a ``datetime.date``, a ``str`` subclass, an
+unknown key...) it raises :class:`Fallback`, and the detailed reader reads the input
+again to name every problem with its path. Parsed dates and identity numbers are kept
+in small caches, since they are immutable and the same strings come again and again.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+from collections.abc import Callable
+from typing import Any, Final
+
+import attrs
+import pendulum
+
+from .model import (
+    Absence,
+    Activity,
+    Circumstance,
+    Exit,
+    FollowUp,
+    IdentityNumber,
+    Interruption,
+    Milestone,
+    Participant,
+    ParticipationChange,
+    Permit,
+    Plan,
+)
+from .model._activity import DEFAULT_AREAS
+from .model._checks import overlaps
+from .model._enums import (
+    AbsenceReason,
+    ActivityKind,
+    ActivityStatus,
+    Area,
+    CircumstanceKind,
+    ExitReason,
+    Gender,
+    InterruptionReason,
+    MilestoneKind,
+    OutcomeStatus,
+    ParticipationReason,
+    PermitKind,
+    Programme,
+)
+
+__all__ = ["READERS", "Fallback"]
+
+
+class Fallback(Exception):
+    """The input is not plain valid JSON for the class: read it in detail instead."""
+
+
+_CACHE_LIMIT: Final = 200_000
+_DATES: dict[str, pendulum.Date] = {}
+_NUMBERS: dict[str, IdentityNumber] = {}
+
+
+def _date(text: str) -> pendulum.Date:
+    """A ``YYYY-MM-DD`` string in 1900–2199 read as a date; :class:`Fallback` otherwise."""
+    if (
+        len(text) != 10
+        or text[4] != "-"
+        or text[7] != "-"
+        or not (text.isascii() and text.replace("-", "").isdigit())
+    ):
+        raise Fallback
+    try:
+        day = _dt.date.fromisoformat(text)
+    except ValueError:
+        raise Fallback from None
+    if not 1900 <= day.year <= 2199:
+        raise Fallback
+    if len(_DATES) >= _CACHE_LIMIT:  # only reached by unusual input; start again
+        _DATES.clear()
+    found = _DATES[text] = pendulum.Date(day.year, day.month, day.day)
+    return found
+
+
+def _identity(text: str) -> IdentityNumber:
+    try:
+        number = IdentityNumber(text)
+    except Exception:
+        raise Fallback from None
+    if len(_NUMBERS) >= _CACHE_LIMIT:
+        _NUMBERS.clear()
+    _NUMBERS[text] = number
+    return number
+
+
+# -- the fields of each class ------------------------------------------------------
+# A field is (name, kind, *details); the kinds are text (nonempty?), date, enum (class),
+# number (low, high), flag, object (class), items (class), identity and factory (how
+# the default is made from the fields before). ``optional`` ones also take None.
+
+Field = tuple[Any, ...]
+_OPTIONAL: Final = "optional"
+
+SPECS: Final[dict[type[Any], tuple[Field, ...]]] = {
+    Circumstance: (
+        ("kind", "enum", CircumstanceKind),
+        ("start", "date"),
+        ("end", "date", _OPTIONAL),
+    ),
+    Permit: (
+        ("kind", "enum", PermitKind),
+        ("granted_on", "date"),
+        ("applied_on", "date", _OPTIONAL),
+        ("anchor_first_received_on", "date", _OPTIONAL),
+    ),
+    Participant: (
+        ("id", "text", True),
+        ("birth_date", "date"),
+        ("gender", "enum", Gender, _OPTIONAL),
+        ("identity_number", "identity"),
+        ("first_registered_on", "date", _OPTIONAL),
+        ("permit", "object", Permit, _OPTIONAL),
+        ("unaccompanied_minor", "flag"),
+        ("short_education", "flag"),
+        ("needs_sfi", "flag"),
+        ("circumstances", "items", Circumstance),
+    ),
+    Activity: (
+        ("id", "text", True),
+        ("kind", "enum", ActivityKind),
+        ("start", "date"),
+        ("end", "date"),
+        ("hours_per_week", "number", 0, 168),
+        ("status", "enum", ActivityStatus),
+        ("provider", "text", False, _OPTIONAL),
+        ("area", "enum", Area, "factory", "DEFAULT_AREAS[f_kind]"),
+        ("minors_only", "flag", "factory", "f_kind is GUARDIAN_SUPPORT"),
+    ),
+    Milestone: (
+        ("id", "text", True),
+        ("kind", "enum", MilestoneKind),
+        ("title", "text", False),
+        ("due", "date"),
+        ("achieved_on", "date", _OPTIONAL),
+    ),
+    Interruption: (
+        ("start", "date"),
+        ("end", "date"),
+        ("reason", "enum", InterruptionReason),
+    ),
+    ParticipationChange: (
+        ("on", "date"),
+        ("percent", "number", 1, 100),
+        ("reason", "enum", ParticipationReason, _OPTIONAL),
+    ),
+    Absence: (
+        ("start", "date"),
+        ("end", "date"),
+        ("reason", "enum", AbsenceReason),
+        ("percent", "number", 1, 100),
+    ),
+    Exit: (("on", "date"), ("reason", "enum", ExitReason)),
+    FollowUp: (("on", "date"), ("status", "enum", OutcomeStatus)),
+    Plan: (
+        ("id", "text", True),
+        ("participant", "object", Participant),
+        ("referred_on", "date"),
+        ("programme", "enum", Programme),
+        ("plan_made_on", "date", _OPTIONAL),
+        ("participation_percent", "number", 1, 100),
+        ("participation_reason", "enum", ParticipationReason, _OPTIONAL),
+        ("participation_changes", "items", ParticipationChange),
+        ("activities", "items", Activity),
+        ("milestones", "items", Milestone),
+        ("interruptions", "items", Interruption),
+        ("absences", "items", Absence),
+        ("exit", "object", Exit, _OPTIONAL),
+        ("follow_up", "object", FollowUp, _OPTIONAL),
+    ),
+}
+
+# The invariants across fields, on the values read (``f_<name>``): the same checks as
+# the constructors', which did not run.
+_PERIOD = "if f_end < f_start: raise Fallback"
+CHECKS: Final[dict[type[Any], str]] = {
+    Circumstance: "if f_end is not None and f_end < f_start: raise Fallback",
+    Participant: (
+        "if f_identity_number is not None and f_identity_number.birth_date != f_birth_date:"
+        " raise Fallback"
+    ),
+    Activity: _PERIOD,
+    Interruption: _PERIOD,
+    Absence: _PERIOD,
+    Plan: "_plan_invariants(o)",
+}
+
+
+def _plan_invariants(plan: Plan) -> None:
+    """The checks of :class:`~handlingsplan.Plan` across its fields and parts."""
+    referred = plan.referred_on
+    made = plan.plan_made_on
+    if made is not None and made < referred:
+        raise Fallback
+    start = referred if made is None else made
+    latest = None
+    for change in plan.participation_changes:
+        if change.on < start or (latest is not None and change.on <= latest):
+            raise Fallback
+        latest = change.on
+    activities, milestones = plan.activities, plan.milestones
+    ids = {item.id for item in activities}
+    ids.update(item.id for item in milestones)
+    if len(ids) != len(activities) + len(milestones):
+        raise Fallback
+    born = plan.participant.birth_date
+    if referred < born or (made is not None and made < born):
+        raise Fallback
+    for activity in activities:
+        if activity.start < born:
+            raise Fallback
+    if len(plan.interruptions) > 1 and overlaps(
+        [(item.start, item.end) for item in plan.interruptions]
+    ):
+        raise Fallback
+    if len(plan.absences) > 1:
+        for reason in AbsenceReason:
+            same = [(item.start, item.end) for item in plan.absences if item.reason is reason]
+            if overlaps(same):
+                raise Fallback
+    exit, follow_up = plan.exit, plan.follow_up
+    if exit is not None and exit.on < referred:
+        raise Fallback
+    if follow_up is not None and (exit is None or follow_up.on < exit.on):
+        raise Fallback
+
+
+# -- generating the readers -----------------------------------------------------------
+
+
+def _field_code(cls: type[Any], spec: Field, defaults: dict[str, Any]) -> list[str]:
+    """The lines that read, check and set one field; its value ends in ``f_<name>``."""
+    name, what, *details = spec
+    optional = _OPTIONAL in details
+    field = attrs.fields_dict(cls)[name]
+    var = f"f_{name}"
+    factory = "factory" in details
+    if factory:
+        get = f"v = d.get({name!r}, M)"
+    elif field.default is attrs.NOTHING:
+        get = f"v = d.get({name!r}, M)"
+    else:
+        default = field.default
+        if what == "enum" and default is not None:
+            default = default.value
+        defaults[f"D_{name}"] = default
+        get = f"v = d.get({name!r}, D_{name})"
+    lines = [get]
+    if factory:
+        lines.append(f"if v is M: {var} = {details[-1]}")
+        lines.append("else:")
+        indent = "    "
+    else:
+        indent = ""
+    none = f"elif v is None: {var} = None" if optional else None
+    if what == "text":
+        test = "type(v) is not str" + (" or not v.strip()" if details[0] is True else "")
+        if optional:
+            body = [f"if v is None: {var} = None", f"elif {test}: raise Fallback"]
+            body.append(f"else: {var} = v")
+        else:
+            body = [f"if {test}: raise Fallback", f"{var} = v"]
+    elif what == "date":
+        body = [
+            f"if type(v) is str: {var} = DATES.get(v) or read_date(v)",
+            *([none] if none else []),
+            "else: raise Fallback",
+        ]
+    elif what == "enum":
+        members = f"E_{name}"
+        defaults[members] = details[0]._value2member_map_
+        body = [
+            f"if type(v) is str:",
+            f"    {var} = {members}.get(v)",
+            f"    if {var} is None: raise Fallback",
+            *([none] if none else []),
+            "else: raise Fallback",
+        ]
+    elif what == "number":
+        low, high = details
+        body = [
+            "t = type(v)",
+            f"if t is int: ok = {low} <= v <= {high}",
+            f"elif t is float:",
+            f"    ok = {low} <= v <= {high}",
+            "    if ok and v.is_integer(): v = int(v)",
+            "else: raise Fallback",
+            "if not ok: raise Fallback",
+            f"{var} = v",
+        ]
+    elif what == "flag":
+        body = ["if type(v) is not bool: raise Fallback", f"{var} = v"]
+    elif what == "object":
+        reader = f"R_{details[0].__name__}"
+        body = [f"if v is None: {var} = None"] if optional else []
+        body.append(("else: " if optional else "") + f"{var} = {reader}(v)")
+    elif what == "items":
+        reader = f"R_{details[0].__name__}"
+        body = [
+            "t = type(v)",
+            "if t is not list and t is not tuple: raise Fallback",
+            f"{var} = tuple([{reader}(item) for item in v])",
+        ]
+    else:  # identity: an optional IdentityNumber from its string
+        body = [
+            f"if v is None: {var} = None",
+            f"elif type(v) is str: {var} = NUMBERS.get(v) or read_identity(v)",
+            "else: raise Fallback",
+        ]
+    lines.extend(indent + line for line in body)
+    lines.append(f"S_{name}(o, {var})")
+    return lines
+
+
+def _generate(cls: type[Any], namespace: dict[str, Any]) -> Callable[[Any], Any]:
+    """Compile the reader of ``cls`` into ``namespace`` (shared by all readers)."""
+    specs = SPECS[cls]
+    names = [spec[0] for spec in specs]
+    if names != [field.name for field in attrs.fields(cls)]:  # pragma: no cover - a bug
+        raise AssertionError(f"the reader of {cls.__name__} does not cover its fields")
+    own: dict[str, Any] = {"KNOWN": frozenset(names) | ({"schema"} if cls is Plan else set())}
+    for name in names:
+        own[f"S_{name}"] = cls.__dict__[name].__set__
+    body = [
+        "if type(d) is not dict or not STRS.issuperset(map(type, d)) or not KNOWN.issuperset(d):",
+        "    raise Fallback",
+    ]
+    if cls is Plan:
+        body.append("v = d.get('schema', SCHEMA)")
+        body.append("if type(v) is not str or v not in SCHEMAS: raise Fallback")
+    body.append("o = new(cls)")
+    for spec in specs:
+        body.extend(_field_code(cls, spec, own))
+    if cls in CHECKS:
+        body.append(CHECKS[cls])
+    body.append("return o")
+    source = f"def read(d):\n" + "".join(f"    {line}\n" for line in body)
+    local = {**namespace, **own, "cls": cls}
+    exec(compile(source, f"<reader of {cls.__name__}>", "exec"), local)
+    reader: Callable[[Any], Any] = local["read"]
+    namespace[f"R_{cls.__name__}"] = reader
+    return reader
+
+
+def build(schemas: frozenset[str], schema: str) -> dict[type[Any], Callable[[Any], Any]]:
+    """A reader for each model class, parts before the wholes that hold them."""
+    namespace: dict[str, Any] = {
+        "Fallback": Fallback,
+        "M": object(),
+        "STRS": frozenset({str}),
+        "DATES": _DATES,
+        "NUMBERS": _NUMBERS,
+        "read_date": _date,
+        "read_identity": _identity,
+        "new": object.__new__,
+        "DEFAULT_AREAS": DEFAULT_AREAS,
+        "GUARDIAN_SUPPORT": ActivityKind.GUARDIAN_SUPPORT,
+        "SCHEMAS": schemas,
+        "SCHEMA": schema,
+        "_plan_invariants": _plan_invariants,
+    }
+    return {cls: _generate(cls, namespace) for cls in SPECS}
+
+
+READERS: dict[type[Any], Callable[[Any], Any]] = {}
+"""Filled by :mod:`handlingsplan.serialization`, which knows the schema versions."""
