@@ -32,16 +32,27 @@ def _iso(day: _dt.date) -> str:
     return text
 
 
-def _value_code(cls: type[Any], name: str) -> str:
-    """The expression for the field ``name`` of ``o``, a ``cls``."""
+class _Names:
+    """Fresh local names for the generated code: ``v1``, ``v2``..."""
+
+    def __init__(self) -> None:
+        self.count = 0
+
+    def __call__(self) -> str:
+        self.count += 1
+        return f"v{self.count}"
+
+
+def _value_code(cls: type[Any], name: str, owner: str, names: _Names) -> str:
+    """The expression for the field ``name`` of ``owner``, a ``cls``."""
     field_type = attrs.fields_dict(cls)[name].type
     args = get_args(field_type)
-    optional = get_origin(field_type) in (types.UnionType,) and type(None) in args
+    optional = get_origin(field_type) is types.UnionType and type(None) in args
     inner = next(arg for arg in args if arg is not type(None)) if optional else field_type
-    value = f"o.{name}"
+    value = f"{owner}.{name}"
     if get_origin(inner) is tuple:
-        item = get_args(inner)[0]
-        return f"[W_{item.__name__}(item) for item in {value}]"
+        item = names()
+        return f"[{_dict_code(get_args(inner)[0], item, names)} for {item} in {value}]"
     if inner is _dt.date:
         code = "(ISO.get({0}) or iso({0}))"
     elif isinstance(inner, type) and issubclass(inner, Enum):
@@ -49,12 +60,28 @@ def _value_code(cls: type[Any], name: str) -> str:
     elif inner is IdentityNumber:
         code = "{0}.full"
     elif isinstance(inner, type) and attrs.has(inner):
-        code = f"W_{inner.__name__}({{0}})"
+        code = "{0}"  # filled in below, once the inner name is known
     else:  # str, bool, int and float are written as they are
         return value
     if optional:
-        return f"(None if (x := {value}) is None else {code.format('x')})"
+        var = names()
+        if code == "{0}":
+            return f"(None if ({var} := {value}) is None else {_dict_code(inner, var, names)})"
+        return f"(None if ({var} := {value}) is None else {code.format(var)})"
+    if code == "{0}":
+        var = names()
+        return f"({_dict_code(inner, var, names)} if ({var} := {value}) is not None else None)"
     return code.format(value)
+
+
+def _dict_code(cls: type[Any], owner: str, names: _Names) -> str:
+    """A dict display of the fields of ``owner``, a ``cls``, with its parts inline."""
+    resolved = attrs.resolve_types(cls)
+    items = [
+        f"{name!r}: {_value_code(resolved, name, owner, names)}"
+        for name in attrs.fields_dict(cls)
+    ]
+    return "{" + ", ".join(items) + "}"
 
 
 def build(schema: str) -> dict[type[Any], Callable[[Any], dict[str, Any]]]:
@@ -62,12 +89,11 @@ def build(schema: str) -> dict[type[Any], Callable[[Any], dict[str, Any]]]:
     namespace: dict[str, Any] = {"ISO": _ISO, "iso": _iso}
     writers: dict[type[Any], Callable[[Any], dict[str, Any]]] = {}
     for cls in SPECS:
-        resolved = attrs.resolve_types(cls)
-        items = [f"{name!r}: {_value_code(resolved, name)}" for name in attrs.fields_dict(cls)]
+        body = _dict_code(cls, "o", _Names())
         if cls is Plan:
-            items.insert(0, f"'schema': {schema!r}")
-        source = "def write(o):\n    return {" + ", ".join(items) + "}\n"
+            body = "{" + f"'schema': {schema!r}, " + body[1:]
+        source = f"def write(o):\n    return {body}\n"
         local = dict(namespace)
         exec(compile(source, f"<writer of {cls.__name__}>", "exec"), local)
-        writers[cls] = namespace[f"W_{cls.__name__}"] = local["write"]
+        writers[cls] = local["write"]
     return writers
