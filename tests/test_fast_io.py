@@ -15,12 +15,19 @@ from typing import Any
 import attrs
 import pytest
 from hypothesis import HealthCheck, given, settings
-from test_fuzz import ODD_VALUES, mutated
 
-from handlingsplan import InvalidPlanError, Plan, from_dict, to_dict
-from handlingsplan import _reader, _writer, serialization
+from handlingsplan import (
+    InvalidPlanError,
+    Plan,
+    _reader,
+    _writer,
+    from_dict,
+    serialization,
+    to_dict,
+)
 from handlingsplan import strategies as hs
 from handlingsplan.model import Activity, Participant
+from test_fuzz import ODD_VALUES, mutated
 
 
 def _outcome(read: Any, data: object, cls: type[Any] = Plan) -> object:
@@ -33,7 +40,7 @@ def _outcome(read: Any, data: object, cls: type[Any] = Plan) -> object:
 def _fast_only(data: object, cls: type[Any] = Plan) -> object:
     try:
         return serialization._READERS[cls](data)
-    except _reader.Fallback:
+    except _reader.FallbackError:
         return None
 
 
@@ -119,7 +126,8 @@ def test_a_full_plan_is_read_by_the_fast_reader_alone() -> None:
     assert isinstance(plan, Plan)
     assert plan.participation_changes[0].percent == 50
     assert type(plan.participation_changes[0].percent) is int
-    assert plan.activities[0].minors_only and plan.activities[0].area.value == "participation"
+    assert plan.activities[0].minors_only
+    assert plan.activities[0].area.value == "participation"
 
 
 BROKEN: dict[str, Any] = {
@@ -161,8 +169,9 @@ BROKEN: dict[str, Any] = {
     "exit before referral": {"exit": {"on": "2025-01-01", "reason": "employment"}},
     "follow-up without exit": {"exit": None},
     "follow-up before exit": {"follow_up": {"on": "2026-01-01", "status": "work"}},
-    "end before start": {"interruptions": [{"start": "2025-05-02", "end": "2025-05-01",
-                                            "reason": "sickness"}]},
+    "end before start": {
+        "interruptions": [{"start": "2025-05-02", "end": "2025-05-01", "reason": "sickness"}]
+    },
     "identity number of another day": {
         "participant": {"id": "d-1", "birth_date": "1985-07-10", "identity_number": "19850709-9805"}
     },
@@ -173,7 +182,9 @@ BROKEN: dict[str, Any] = {
         "participant": {
             "id": "d-1",
             "birth_date": "1985-07-09",
-            "circumstances": [{"kind": "full_time_work", "start": "2024-01-01", "end": "2023-01-01"}],
+            "circumstances": [
+                {"kind": "full_time_work", "start": "2024-01-01", "end": "2023-01-01"}
+            ],
         }
     },
     "a str subclass for the schema": {"schema": type("Text", (str,), {})("handlingsplan/2")},
@@ -233,7 +244,9 @@ def test_the_caches_start_again_when_full(monkeypatch: pytest.MonkeyPatch) -> No
         module_cache.clear()
     plan = same_as_detailed(_plan())
     assert isinstance(plan, Plan)
-    assert len(_reader._DATES) == 1 and len(_reader._NUMBERS) == 1 and len(_writer._ISO) == 1
+    assert len(_reader._DATES) == 1
+    assert len(_reader._NUMBERS) == 1
+    assert len(_writer._ISO) == 1
 
 
 def test_other_values_are_written_by_the_detailed_writer() -> None:

@@ -6,7 +6,7 @@ object without running its constructor's checks again, and then checks the invar
 that span fields (an end before its start, unique ids, overlaps...) on the values it
 built. It accepts only what the constructors accept, and gives equal values; on
 anything else (a wrong type, a bad value, a ``datetime.date``, a ``str`` subclass, an
-unknown key...) it raises :class:`Fallback`, and the detailed reader reads the input
+unknown key...) it raises :class:`FallbackError`, and the detailed reader reads the input
 again to name every problem with its path. Parsed dates and identity numbers are kept
 in small caches, since they are immutable and the same strings come again and again.
 """
@@ -52,10 +52,10 @@ from .model._enums import (
     Programme,
 )
 
-__all__ = ["SPECS", "Fallback", "build"]
+__all__ = ["SPECS", "FallbackError", "build"]
 
 
-class Fallback(Exception):
+class FallbackError(Exception):
     """The input is not plain valid JSON for the class: read it in detail instead."""
 
 
@@ -65,20 +65,20 @@ _NUMBERS: dict[str, IdentityNumber] = {}
 
 
 def _date(text: str) -> pendulum.Date:
-    """A ``YYYY-MM-DD`` string in 1900–2199 read as a date; :class:`Fallback` otherwise."""
+    """A ``YYYY-MM-DD`` string in 1900–2199 read as a date; :class:`FallbackError` otherwise."""
     if (
         len(text) != 10
         or text[4] != "-"
         or text[7] != "-"
         or not (text.isascii() and text.replace("-", "").isdigit())
     ):
-        raise Fallback
+        raise FallbackError
     try:
         day = _dt.date.fromisoformat(text)
     except ValueError:
-        raise Fallback from None
+        raise FallbackError from None
     if not 1900 <= day.year <= 2199:
-        raise Fallback
+        raise FallbackError
     if len(_DATES) >= _CACHE_LIMIT:  # only reached by unusual input; start again
         _DATES.clear()
     found = _DATES[text] = pendulum.Date(day.year, day.month, day.day)
@@ -89,7 +89,7 @@ def _identity(text: str) -> IdentityNumber:
     try:
         number = IdentityNumber(text)
     except Exception:
-        raise Fallback from None
+        raise FallbackError from None
     if len(_NUMBERS) >= _CACHE_LIMIT:
         _NUMBERS.clear()
     _NUMBERS[text] = number
@@ -184,12 +184,12 @@ SPECS: Final[dict[type[Any], tuple[Field, ...]]] = {
 
 # The invariants across fields, on the values read (``f_<name>``): the same checks as
 # the constructors', which did not run.
-_PERIOD = "if f_end < f_start: raise Fallback"
+_PERIOD = "if f_end < f_start: raise FallbackError"
 CHECKS: Final[dict[type[Any], str]] = {
-    Circumstance: "if f_end is not None and f_end < f_start: raise Fallback",
+    Circumstance: "if f_end is not None and f_end < f_start: raise FallbackError",
     Participant: (
         "if f_identity_number is not None and f_identity_number.birth_date != f_birth_date:"
-        " raise Fallback"
+        " raise FallbackError"
     ),
     Activity: _PERIOD,
     Interruption: _PERIOD,
@@ -203,38 +203,38 @@ def _plan_invariants(plan: Plan) -> None:
     referred = plan.referred_on
     made = plan.plan_made_on
     if made is not None and made < referred:
-        raise Fallback
+        raise FallbackError
     start = referred if made is None else made
     latest = None
     for change in plan.participation_changes:
         if change.on < start or (latest is not None and change.on <= latest):
-            raise Fallback
+            raise FallbackError
         latest = change.on
     activities, milestones = plan.activities, plan.milestones
     ids = {item.id for item in activities}
     ids.update(item.id for item in milestones)
     if len(ids) != len(activities) + len(milestones):
-        raise Fallback
+        raise FallbackError
     born = plan.participant.birth_date
     if referred < born:  # and so is the plan, made on or after the referral
-        raise Fallback
+        raise FallbackError
     for activity in activities:
         if activity.start < born:
-            raise Fallback
+            raise FallbackError
     if len(plan.interruptions) > 1 and overlaps(
         [(item.start, item.end) for item in plan.interruptions]
     ):
-        raise Fallback
+        raise FallbackError
     if len(plan.absences) > 1:
         for reason in AbsenceReason:
             same = [(item.start, item.end) for item in plan.absences if item.reason is reason]
             if overlaps(same):
-                raise Fallback
+                raise FallbackError
     exit, follow_up = plan.exit, plan.follow_up
     if exit is not None and exit.on < referred:
-        raise Fallback
+        raise FallbackError
     if follow_up is not None and (exit is None or follow_up.on < exit.on):
-        raise Fallback
+        raise FallbackError
 
 
 # -- generating the readers -----------------------------------------------------------
@@ -247,16 +247,14 @@ def _field_code(cls: type[Any], spec: Field, defaults: dict[str, Any]) -> list[s
     field = attrs.fields_dict(cls)[name]
     var = f"f_{name}"
     factory = "factory" in details
-    if factory:
-        get = f"v = d.get({name!r}, M)"
-    elif field.default is attrs.NOTHING:
-        get = f"v = d.get({name!r}, M)"
+    if factory or field.default is attrs.NOTHING:
+        get = f"v = g({name!r}, M)"
     else:
         default = field.default
         if what == "enum" and default is not None:
             default = default.value
         defaults[f"D_{name}"] = default
-        get = f"v = d.get({name!r}, D_{name})"
+        get = f"v = g({name!r}, D_{name})"
     lines = [get]
     if factory:
         lines.append(f"if v is M: {var} = {details[-1]}")
@@ -268,40 +266,38 @@ def _field_code(cls: type[Any], spec: Field, defaults: dict[str, Any]) -> list[s
     if what == "text":
         test = "type(v) is not str" + (" or not v.strip()" if details[0] is True else "")
         if optional:
-            body = [f"if v is None: {var} = None", f"elif {test}: raise Fallback"]
+            body = [f"if v is None: {var} = None", f"elif {test}: raise FallbackError"]
             body.append(f"else: {var} = v")
         else:
-            body = [f"if {test}: raise Fallback", f"{var} = v"]
+            body = [f"if {test}: raise FallbackError", f"{var} = v"]
     elif what == "date":
         body = [
             f"if type(v) is str: {var} = DATES.get(v) or read_date(v)",
             *([none] if none else []),
-            "else: raise Fallback",
+            "else: raise FallbackError",
         ]
     elif what == "enum":
         members = f"E_{name}"
         defaults[members] = details[0]._value2member_map_
         body = [
-            f"if type(v) is str:",
+            "if type(v) is str:",
             f"    {var} = {members}.get(v)",
-            f"    if {var} is None: raise Fallback",
+            f"    if {var} is None: raise FallbackError",
             *([none] if none else []),
-            "else: raise Fallback",
+            "else: raise FallbackError",
         ]
     elif what == "number":
         low, high = details
         body = [
-            "t = type(v)",
-            f"if t is int: ok = {low} <= v <= {high}",
-            f"elif t is float:",
-            f"    ok = {low} <= v <= {high}",
-            "    if ok and v.is_integer(): v = int(v)",
-            "else: raise Fallback",
-            "if not ok: raise Fallback",
+            "if type(v) is int:",
+            f"    if not {low} <= v <= {high}: raise FallbackError",
+            f"elif type(v) is float and {low} <= v <= {high}:",
+            "    if v.is_integer(): v = int(v)",
+            "else: raise FallbackError",
             f"{var} = v",
         ]
     elif what == "flag":
-        body = ["if type(v) is not bool: raise Fallback", f"{var} = v"]
+        body = ["if type(v) is not bool: raise FallbackError", f"{var} = v"]
     elif what == "object":
         reader = f"R_{details[0].__name__}"
         body = [f"if v is None: {var} = None"] if optional else []
@@ -310,14 +306,14 @@ def _field_code(cls: type[Any], spec: Field, defaults: dict[str, Any]) -> list[s
         reader = f"R_{details[0].__name__}"
         body = [
             "t = type(v)",
-            "if t is not list and t is not tuple: raise Fallback",
+            "if t is not list and t is not tuple: raise FallbackError",
             f"{var} = tuple([{reader}(item) for item in v])",
         ]
     else:  # identity: an optional IdentityNumber from its string
         body = [
             f"if v is None: {var} = None",
             f"elif type(v) is str: {var} = NUMBERS.get(v) or read_identity(v)",
-            "else: raise Fallback",
+            "else: raise FallbackError",
         ]
     lines.extend(indent + line for line in body)
     lines.append(f"S_{name}(o, {var})")
@@ -333,18 +329,19 @@ def _generate(cls: type[Any], namespace: dict[str, Any]) -> Callable[[Any], Any]
         own[f"S_{name}"] = cls.__dict__[name].__set__
     body = [
         "if type(d) is not dict or not STRS.issuperset(map(type, d)) or not KNOWN.issuperset(d):",
-        "    raise Fallback",
+        "    raise FallbackError",
     ]
     if cls is Plan:
         body.append("v = d.get('schema', SCHEMA)")
-        body.append("if type(v) is not str or v not in SCHEMAS: raise Fallback")
+        body.append("if type(v) is not str or v not in SCHEMAS: raise FallbackError")
+    body.append("g = d.get")
     body.append("o = new(cls)")
     for spec in specs:
         body.extend(_field_code(cls, spec, own))
     if cls in CHECKS:
         body.append(CHECKS[cls])
     body.append("return o")
-    source = f"def read(d):\n" + "".join(f"    {line}\n" for line in body)
+    source = "def read(d):\n" + "".join(f"    {line}\n" for line in body)
     local = {**namespace, **own, "cls": cls}
     exec(compile(source, f"<reader of {cls.__name__}>", "exec"), local)
     reader: Callable[[Any], Any] = local["read"]
@@ -355,7 +352,7 @@ def _generate(cls: type[Any], namespace: dict[str, Any]) -> Callable[[Any], Any]
 def build(schemas: frozenset[str], schema: str) -> dict[type[Any], Callable[[Any], Any]]:
     """A reader for each model class, parts before the wholes that hold them."""
     namespace: dict[str, Any] = {
-        "Fallback": Fallback,
+        "FallbackError": FallbackError,
         "M": object(),
         "STRS": frozenset({str}),
         "DATES": _DATES,
@@ -370,4 +367,3 @@ def build(schemas: frozenset[str], schema: str) -> dict[type[Any], Callable[[Any
         "_plan_invariants": _plan_invariants,
     }
     return {cls: _generate(cls, namespace) for cls in SPECS}
-

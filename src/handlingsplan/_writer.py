@@ -78,8 +78,7 @@ def _dict_code(cls: type[Any], owner: str, names: _Names) -> str:
     """A dict display of the fields of ``owner``, a ``cls``, with its parts inline."""
     resolved = attrs.resolve_types(cls)
     items = [
-        f"{name!r}: {_value_code(resolved, name, owner, names)}"
-        for name in attrs.fields_dict(cls)
+        f"{name!r}: {_value_code(resolved, name, owner, names)}" for name in attrs.fields_dict(cls)
     ]
     return "{" + ", ".join(items) + "}"
 
