@@ -20,43 +20,12 @@ from typing import Any, Final
 import attrs
 import pendulum
 
-from .model import (
-    Absence,
-    Activity,
-    Circumstance,
-    Exit,
-    FollowUp,
-    IdentityNumber,
-    Interruption,
-    Milestone,
-    Participant,
-    ParticipationChange,
-    Permit,
-    Plan,
-)
+from ._reader_specs import CHECKS, OPTIONAL, SPECS, FallbackError, Field, plan_invariants
+from .model import IdentityNumber, Plan
 from .model._activity import DEFAULT_AREAS
-from .model._checks import overlaps
-from .model._enums import (
-    AbsenceReason,
-    ActivityKind,
-    ActivityStatus,
-    Area,
-    CircumstanceKind,
-    ExitReason,
-    Gender,
-    InterruptionReason,
-    MilestoneKind,
-    OutcomeStatus,
-    ParticipationReason,
-    PermitKind,
-    Programme,
-)
+from .model._enums import ActivityKind
 
 __all__ = ["SPECS", "FallbackError", "build"]
-
-
-class FallbackError(Exception):
-    """The input is not plain valid JSON for the class: read it in detail instead."""
 
 
 _CACHE_LIMIT: Final = 200_000
@@ -96,154 +65,13 @@ def _identity(text: str) -> IdentityNumber:
     return number
 
 
-# -- the fields of each class ------------------------------------------------------
-# A field is (name, kind, *details); the kinds are text (nonempty?), date, enum (class),
-# number (low, high), flag, object (class), items (class), identity and factory (how
-# the default is made from the fields before). ``optional`` ones also take None.
-
-Field = tuple[Any, ...]
-_OPTIONAL: Final = "optional"
-
-SPECS: Final[dict[type[Any], tuple[Field, ...]]] = {
-    Circumstance: (
-        ("kind", "enum", CircumstanceKind),
-        ("start", "date"),
-        ("end", "date", _OPTIONAL),
-    ),
-    Permit: (
-        ("kind", "enum", PermitKind),
-        ("granted_on", "date"),
-        ("applied_on", "date", _OPTIONAL),
-        ("anchor_first_received_on", "date", _OPTIONAL),
-    ),
-    Participant: (
-        ("id", "text", True),
-        ("birth_date", "date"),
-        ("gender", "enum", Gender, _OPTIONAL),
-        ("identity_number", "identity"),
-        ("first_registered_on", "date", _OPTIONAL),
-        ("permit", "object", Permit, _OPTIONAL),
-        ("unaccompanied_minor", "flag"),
-        ("short_education", "flag"),
-        ("needs_sfi", "flag"),
-        ("circumstances", "items", Circumstance),
-    ),
-    Activity: (
-        ("id", "text", True),
-        ("kind", "enum", ActivityKind),
-        ("start", "date"),
-        ("end", "date"),
-        ("hours_per_week", "number", 0, 168),
-        ("status", "enum", ActivityStatus),
-        ("provider", "text", False, _OPTIONAL),
-        ("area", "enum", Area, "factory", "DEFAULT_AREAS[f_kind]"),
-        ("minors_only", "flag", "factory", "f_kind is GUARDIAN_SUPPORT"),
-    ),
-    Milestone: (
-        ("id", "text", True),
-        ("kind", "enum", MilestoneKind),
-        ("title", "text", False),
-        ("due", "date"),
-        ("achieved_on", "date", _OPTIONAL),
-    ),
-    Interruption: (
-        ("start", "date"),
-        ("end", "date"),
-        ("reason", "enum", InterruptionReason),
-    ),
-    ParticipationChange: (
-        ("on", "date"),
-        ("percent", "number", 1, 100),
-        ("reason", "enum", ParticipationReason, _OPTIONAL),
-    ),
-    Absence: (
-        ("start", "date"),
-        ("end", "date"),
-        ("reason", "enum", AbsenceReason),
-        ("percent", "number", 1, 100),
-    ),
-    Exit: (("on", "date"), ("reason", "enum", ExitReason)),
-    FollowUp: (("on", "date"), ("status", "enum", OutcomeStatus)),
-    Plan: (
-        ("id", "text", True),
-        ("participant", "object", Participant),
-        ("referred_on", "date"),
-        ("programme", "enum", Programme),
-        ("plan_made_on", "date", _OPTIONAL),
-        ("participation_percent", "number", 1, 100),
-        ("participation_reason", "enum", ParticipationReason, _OPTIONAL),
-        ("participation_changes", "items", ParticipationChange),
-        ("activities", "items", Activity),
-        ("milestones", "items", Milestone),
-        ("interruptions", "items", Interruption),
-        ("absences", "items", Absence),
-        ("exit", "object", Exit, _OPTIONAL),
-        ("follow_up", "object", FollowUp, _OPTIONAL),
-    ),
-}
-
-# The invariants across fields, on the values read (``f_<name>``): the same checks as
-# the constructors', which did not run.
-_PERIOD = "if f_end < f_start: raise FallbackError"
-CHECKS: Final[dict[type[Any], str]] = {
-    Circumstance: "if f_end is not None and f_end < f_start: raise FallbackError",
-    Participant: (
-        "if f_identity_number is not None and f_identity_number.birth_date != f_birth_date:"
-        " raise FallbackError"
-    ),
-    Activity: _PERIOD,
-    Interruption: _PERIOD,
-    Absence: _PERIOD,
-    Plan: "_plan_invariants(o)",
-}
-
-
-def _plan_invariants(plan: Plan) -> None:
-    """The checks of :class:`~handlingsplan.Plan` across its fields and parts."""
-    referred = plan.referred_on
-    made = plan.plan_made_on
-    if made is not None and made < referred:
-        raise FallbackError
-    start = referred if made is None else made
-    latest = None
-    for change in plan.participation_changes:
-        if change.on < start or (latest is not None and change.on <= latest):
-            raise FallbackError
-        latest = change.on
-    activities, milestones = plan.activities, plan.milestones
-    ids = {item.id for item in activities}
-    ids.update(item.id for item in milestones)
-    if len(ids) != len(activities) + len(milestones):
-        raise FallbackError
-    born = plan.participant.birth_date
-    if referred < born:  # and so is the plan, made on or after the referral
-        raise FallbackError
-    for activity in activities:
-        if activity.start < born:
-            raise FallbackError
-    if len(plan.interruptions) > 1 and overlaps(
-        [(item.start, item.end) for item in plan.interruptions]
-    ):
-        raise FallbackError
-    if len(plan.absences) > 1:
-        for reason in AbsenceReason:
-            same = [(item.start, item.end) for item in plan.absences if item.reason is reason]
-            if overlaps(same):
-                raise FallbackError
-    exit, follow_up = plan.exit, plan.follow_up
-    if exit is not None and exit.on < referred:
-        raise FallbackError
-    if follow_up is not None and (exit is None or follow_up.on < exit.on):
-        raise FallbackError
-
-
 # -- generating the readers -----------------------------------------------------------
 
 
 def _field_code(cls: type[Any], spec: Field, defaults: dict[str, Any]) -> list[str]:
     """The lines that read, check and set one field; its value ends in ``f_<name>``."""
     name, what, *details = spec
-    optional = _OPTIONAL in details
+    optional = OPTIONAL in details
     field = attrs.fields_dict(cls)[name]
     var = f"f_{name}"
     factory = "factory" in details
@@ -364,6 +192,6 @@ def build(schemas: frozenset[str], schema: str) -> dict[type[Any], Callable[[Any
         "GUARDIAN_SUPPORT": ActivityKind.GUARDIAN_SUPPORT,
         "SCHEMAS": schemas,
         "SCHEMA": schema,
-        "_plan_invariants": _plan_invariants,
+        "plan_invariants": plan_invariants,
     }
     return {cls: _generate(cls, namespace) for cls in SPECS}

@@ -16,7 +16,7 @@ from typing import Any, Final, get_args, get_origin
 
 import attrs
 
-from ._reader import SPECS
+from ._reader_specs import SPECS
 from .model import IdentityNumber, Plan
 
 __all__ = ["build"]
