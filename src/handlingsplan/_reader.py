@@ -135,7 +135,7 @@ def _field_code(cls: type[Any], spec: Field, defaults: dict[str, Any]) -> list[s
         body = [
             "t = type(v)",
             "if t is not list and t is not tuple: raise FallbackError",
-            f"{var} = tuple([{reader}(item) for item in v])",
+            f"{var} = tuple([{reader}(item) for item in v]) if v else ()",
         ]
     else:  # identity: an optional IdentityNumber from its string
         body = [
