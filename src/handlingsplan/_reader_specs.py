@@ -7,6 +7,7 @@ not run again.
 
 from __future__ import annotations
 
+from operator import attrgetter
 from typing import Any, Final
 
 from .model import (
@@ -148,6 +149,10 @@ CHECKS: Final[dict[type[Any], str]] = {
 }
 
 
+_ID = attrgetter("id")
+_START = attrgetter("start")
+
+
 def plan_invariants(plan: Plan) -> None:
     """The checks of :class:`~handlingsplan.Plan` across its fields and parts."""
     referred = plan.referred_on
@@ -161,16 +166,15 @@ def plan_invariants(plan: Plan) -> None:
             raise FallbackError
         latest = change.on
     activities, milestones = plan.activities, plan.milestones
-    ids = {item.id for item in activities}
-    ids.update(item.id for item in milestones)
+    ids = set(map(_ID, activities))
+    ids.update(map(_ID, milestones))
     if len(ids) != len(activities) + len(milestones):
         raise FallbackError
     born = plan.participant.birth_date
     if referred < born:  # and so is the plan, made on or after the referral
         raise FallbackError
-    for activity in activities:
-        if activity.start < born:
-            raise FallbackError
+    if activities and min(map(_START, activities)) < born:
+        raise FallbackError
     if len(plan.interruptions) > 1 and overlaps(
         [(item.start, item.end) for item in plan.interruptions]
     ):
