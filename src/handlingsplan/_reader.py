@@ -68,14 +68,21 @@ def _identity(text: str) -> IdentityNumber:
 # -- generating the readers -----------------------------------------------------------
 
 
-def _field_code(cls: type[Any], spec: Field, defaults: dict[str, Any]) -> list[str]:
-    """The lines that read, check and set one field; its value ends in ``f_<name>``."""
+def _field_code(
+    cls: type[Any], spec: Field, defaults: dict[str, Any], *, complete: bool
+) -> list[str]:
+    """The lines that read, check and set one field; its value ends in ``f_<name>``.
+
+    In a ``complete`` dict, one with every key, the value is read by subscript.
+    """
     name, what, *details = spec
     optional = OPTIONAL in details
     field = attrs.fields_dict(cls)[name]
     var = f"f_{name}"
     factory = "factory" in details
-    if factory or field.default is attrs.NOTHING:
+    if complete:
+        get = f"v = d[{name!r}]"
+    elif factory or field.default is attrs.NOTHING:
         get = f"v = g({name!r}, M)"
     else:
         default = field.default
@@ -163,10 +170,14 @@ def _generate(cls: type[Any], namespace: dict[str, Any]) -> Callable[[Any], Any]
     if cls is Plan:
         body.append("v = d.get('schema', SCHEMA)")
         body.append("if type(v) is not str or v not in SCHEMAS: raise FallbackError")
-    body.append("g = d.get")
     body.append("o = new(cls)")
+    body.append(f"if len(d) == {len(own['KNOWN'])}:")  # every key: read by subscript
     for spec in specs:
-        body.extend(_field_code(cls, spec, own))
+        body.extend("    " + line for line in _field_code(cls, spec, own, complete=True))
+    body.append("else:")
+    body.append("    g = d.get")
+    for spec in specs:
+        body.extend("    " + line for line in _field_code(cls, spec, own, complete=False))
     if cls in CHECKS:
         body.append(CHECKS[cls])
     body.append("return o")
