@@ -182,7 +182,7 @@ def plan_invariants(plan: Plan) -> None:
     if len(plan.absences) > 1:
         for reason in AbsenceReason:
             same = [(item.start, item.end) for item in plan.absences if item.reason is reason]
-            if overlaps(same):
+            if len(same) > 1 and overlaps(same):
                 raise FallbackError
     exit, follow_up = plan.exit, plan.follow_up
     if exit is not None and exit.on < referred:
