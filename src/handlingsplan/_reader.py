@@ -107,7 +107,9 @@ def _field_code(
             body = [f"if {test}: raise FallbackError", f"{var} = v"]
     elif what == "date":
         body = [
-            f"if type(v) is str: {var} = DATES.get(v) or read_date(v)",
+            "if type(v) is str:",
+            f"    try: {var} = DATES[v]",
+            f"    except KeyError: {var} = read_date(v)",
             *([none] if none else []),
             "else: raise FallbackError",
         ]
@@ -116,8 +118,8 @@ def _field_code(
         defaults[members] = details[0]._value2member_map_
         body = [
             "if type(v) is str:",
-            f"    {var} = {members}.get(v)",
-            f"    if {var} is None: raise FallbackError",
+            f"    try: {var} = {members}[v]",
+            "    except KeyError: raise FallbackError from None",
             *([none] if none else []),
             "else: raise FallbackError",
         ]
@@ -142,7 +144,7 @@ def _field_code(
         body = [
             "t = type(v)",
             "if t is not list and t is not tuple: raise FallbackError",
-            f"{var} = tuple([{reader}(item) for item in v]) if v else ()",
+            f"{var} = tuple(map({reader}, v)) if v else ()",
         ]
     else:  # identity: an optional IdentityNumber from its string
         body = [

@@ -1,8 +1,11 @@
 """Lossless conversion between model values and JSON-ready dicts.
 
-One ``cattrs`` converter does the work: dates are ISO ``YYYY-MM-DD`` strings, enums
-their values, tuples lists, and a plan's dict carries ``"schema": "handlingsplan/2"``
-(``"handlingsplan/1"`` dicts are read too).
+One ``cattrs`` converter defines the dict form: dates are ISO ``YYYY-MM-DD`` strings,
+enums their values, tuples lists, and a plan's dict carries ``"schema": "handlingsplan/2"``
+(``"handlingsplan/1"`` dicts are read too). For speed, a reader and a writer generated
+per model class (``handlingsplan._reader``, ``handlingsplan._writer``) do the
+common work; on any problem the converter reads the input again, so that every error
+is reported as it always was.
 Input is read strictly: no date-times or other date formats, no numbers from strings,
 no booleans for numbers, no unknown keys. Every problem found is reported at once in
 one :class:`~handlingsplan.InvalidPlanError`, with paths such as
