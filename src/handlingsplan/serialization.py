@@ -1,8 +1,11 @@
 """Lossless conversion between model values and JSON-ready dicts.
 
-One ``cattrs`` converter does the work: dates are ISO ``YYYY-MM-DD`` strings, enums
-their values, tuples lists, and a plan's dict carries ``"schema": "handlingsplan/2"``
-(``"handlingsplan/1"`` dicts are read too).
+One ``cattrs`` converter defines the dict form: dates are ISO ``YYYY-MM-DD`` strings,
+enums their values, tuples lists, and a plan's dict carries ``"schema": "handlingsplan/2"``
+(``"handlingsplan/1"`` dicts are read too). For speed, a reader and a writer generated
+per model class (``handlingsplan._reader``, ``handlingsplan._writer``) do the
+common work; on any problem the converter reads the input again, so that every error
+is reported as it always was.
 Input is read strictly: no date-times or other date formats, no numbers from strings,
 no booleans for numbers, no unknown keys. Every problem found is reported at once in
 one :class:`~handlingsplan.InvalidPlanError`, with paths such as
@@ -40,6 +43,7 @@ import cattrs
 import pendulum
 from cattrs.gen import make_dict_structure_fn
 
+from . import _reader, _writer
 from ._privacy import cut, echo
 from .errors import ErrorCode, ErrorDetail, InvalidPlanError
 from .model import IdentityNumber, Plan
@@ -376,11 +380,26 @@ _fast = _configure(cattrs.Converter(forbid_extra_keys=True, detailed_validation=
 # -- the public functions ---------------------------------------------------------
 
 
+_READERS: Final = _reader.build(READABLE_SCHEMAS, SCHEMA)
+"""The generated fast readers, by class: tried first, for plain valid input."""
+
+_WRITERS: Final = _writer.build(SCHEMA)
+"""The generated fast writers, by class; other ``attrs`` values go through cattrs."""
+
+
 def to_dict(value: Any) -> dict[str, Any]:
     """The JSON-ready dict form of a model value (a plan, participant, activity...).
 
     ``from_dict(to_dict(plan)) == plan`` for every plan.
     """
+    writer = _WRITERS.get(type(value))
+    if writer is not None:
+        return writer(value)
+    return _to_dict_detailed(value)
+
+
+def _to_dict_detailed(value: Any) -> dict[str, Any]:
+    """:func:`to_dict` by the cattrs converter, for any ``attrs`` value."""
     if not attrs.has(type(value)):
         raise TypeError(f"to_dict takes a model value, not {type(value).__name__}")
     result: dict[str, Any] = _fast.unstructure(value)
@@ -393,6 +412,16 @@ def from_dict(data: Mapping[str, Any], cls: type[T] = Plan) -> T:  # type: ignor
     Raises :class:`~handlingsplan.InvalidPlanError` listing every problem found as
     ``(path, message)``; no other exception escapes, whatever ``data`` holds.
     """
+    try:
+        read = _READERS[cls]
+        return cast(T, read(data))
+    except Exception:  # not plain valid JSON for a model class: read it in detail
+        pass
+    return _from_dict_detailed(data, cls)
+
+
+def _from_dict_detailed(data: Mapping[str, Any], cls: type[T] = Plan) -> T:  # type: ignore[assignment]
+    """:func:`from_dict` by the cattrs converters, naming every problem with its path."""
     try:
         return _fast.structure(data, cls)
     except Exception:  # read again, collecting every problem with its path

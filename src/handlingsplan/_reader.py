@@ -1,0 +1,210 @@
+"""The fast reader behind :func:`~handlingsplan.from_dict`: one generated function a class.
+
+Each reader takes a dict straight from JSON (exact ``dict``, ``list``, ``str``, ``int``,
+``float``, ``bool`` and ``None``), checks each field once, inline, builds the frozen
+object without running its constructor's checks again, and then checks the invariants
+that span fields (an end before its start, unique ids, overlaps...) on the values it
+built. It accepts only what the constructors accept, and gives equal values; on
+anything else (a wrong type, a bad value, a ``datetime.date``, a ``str`` subclass, an
+unknown key...) it raises :class:`FallbackError`, and the detailed reader reads the input
+again to name every problem with its path. Parsed dates and identity numbers are kept
+in small caches, since they are immutable and the same strings come again and again.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+from collections.abc import Callable
+from typing import Any, Final
+
+import attrs
+import pendulum
+
+from ._reader_specs import CHECKS, OPTIONAL, SPECS, FallbackError, Field, plan_invariants
+from .model import IdentityNumber, Plan
+from .model._activity import DEFAULT_AREAS
+from .model._enums import ActivityKind
+
+__all__ = ["SPECS", "FallbackError", "build"]
+
+
+_CACHE_LIMIT: Final = 200_000
+_DATES: dict[str, pendulum.Date] = {}
+_NUMBERS: dict[str, IdentityNumber] = {}
+
+
+def _date(text: str) -> pendulum.Date:
+    """A ``YYYY-MM-DD`` string in 1900–2199 read as a date; :class:`FallbackError` otherwise."""
+    if (
+        len(text) != 10
+        or text[4] != "-"
+        or text[7] != "-"
+        or not (text.isascii() and text.replace("-", "").isdigit())
+    ):
+        raise FallbackError
+    try:
+        day = _dt.date.fromisoformat(text)
+    except ValueError:
+        raise FallbackError from None
+    if not 1900 <= day.year <= 2199:
+        raise FallbackError
+    if len(_DATES) >= _CACHE_LIMIT:  # only reached by unusual input; start again
+        _DATES.clear()
+    found = _DATES[text] = pendulum.Date(day.year, day.month, day.day)
+    return found
+
+
+def _identity(text: str) -> IdentityNumber:
+    try:
+        number = IdentityNumber(text)
+    except Exception:
+        raise FallbackError from None
+    if len(_NUMBERS) >= _CACHE_LIMIT:
+        _NUMBERS.clear()
+    _NUMBERS[text] = number
+    return number
+
+
+# -- generating the readers -----------------------------------------------------------
+
+
+def _field_code(
+    cls: type[Any], spec: Field, defaults: dict[str, Any], *, complete: bool
+) -> list[str]:
+    """The lines that read, check and set one field; its value ends in ``f_<name>``.
+
+    In a ``complete`` dict, one with every key, the value is read by subscript.
+    """
+    name, what, *details = spec
+    optional = OPTIONAL in details
+    field = attrs.fields_dict(cls)[name]
+    var = f"f_{name}"
+    factory = "factory" in details
+    if complete:
+        get = f"v = d[{name!r}]"
+    elif factory or field.default is attrs.NOTHING:
+        get = f"v = g({name!r}, M)"
+    else:
+        default = field.default
+        if what == "enum" and default is not None:
+            default = default.value
+        defaults[f"D_{name}"] = default
+        get = f"v = g({name!r}, D_{name})"
+    lines = [get]
+    if factory:
+        lines.append(f"if v is M: {var} = {details[-1]}")
+        lines.append("else:")
+        indent = "    "
+    else:
+        indent = ""
+    none = f"elif v is None: {var} = None" if optional else None
+    if what == "text":
+        test = "type(v) is not str" + (" or not v.strip()" if details[0] is True else "")
+        if optional:
+            body = [f"if v is None: {var} = None", f"elif {test}: raise FallbackError"]
+            body.append(f"else: {var} = v")
+        else:
+            body = [f"if {test}: raise FallbackError", f"{var} = v"]
+    elif what == "date":
+        body = [
+            "if type(v) is str:",
+            f"    try: {var} = DATES[v]",
+            f"    except KeyError: {var} = read_date(v)",
+            *([none] if none else []),
+            "else: raise FallbackError",
+        ]
+    elif what == "enum":
+        members = f"E_{name}"
+        defaults[members] = details[0]._value2member_map_
+        body = [
+            "if type(v) is str:",
+            f"    try: {var} = {members}[v]",
+            "    except KeyError: raise FallbackError from None",
+            *([none] if none else []),
+            "else: raise FallbackError",
+        ]
+    elif what == "number":
+        low, high = details
+        body = [
+            "if type(v) is int:",
+            f"    if not {low} <= v <= {high}: raise FallbackError",
+            f"elif type(v) is float and {low} <= v <= {high}:",
+            "    if v.is_integer(): v = int(v)",
+            "else: raise FallbackError",
+            f"{var} = v",
+        ]
+    elif what == "flag":
+        body = ["if type(v) is not bool: raise FallbackError", f"{var} = v"]
+    elif what == "object":
+        reader = f"R_{details[0].__name__}"
+        body = [f"if v is None: {var} = None"] if optional else []
+        body.append(("else: " if optional else "") + f"{var} = {reader}(v)")
+    elif what == "items":
+        reader = f"R_{details[0].__name__}"
+        body = [
+            "t = type(v)",
+            "if t is not list and t is not tuple: raise FallbackError",
+            f"{var} = tuple(map({reader}, v)) if v else ()",
+        ]
+    else:  # identity: an optional IdentityNumber from its string
+        body = [
+            f"if v is None: {var} = None",
+            f"elif type(v) is str: {var} = NUMBERS.get(v) or read_identity(v)",
+            "else: raise FallbackError",
+        ]
+    lines.extend(indent + line for line in body)
+    lines.append(f"S_{name}(o, {var})")
+    return lines
+
+
+def _generate(cls: type[Any], namespace: dict[str, Any]) -> Callable[[Any], Any]:
+    """Compile the reader of ``cls`` into ``namespace`` (shared by all readers)."""
+    specs = SPECS[cls]
+    names = [spec[0] for spec in specs]  # every field, in order: see the tests
+    own: dict[str, Any] = {"KNOWN": frozenset(names) | ({"schema"} if cls is Plan else set())}
+    for name in names:
+        own[f"S_{name}"] = cls.__dict__[name].__set__
+    body = [
+        # Keys as the detailed reader's first, fast try reads them: equal to field names.
+        "if type(d) is not dict or not KNOWN.issuperset(d):",
+        "    raise FallbackError",
+    ]
+    if cls is Plan:
+        body.append("v = d.get('schema', SCHEMA)")
+        body.append("if type(v) is not str or v not in SCHEMAS: raise FallbackError")
+    body.append("o = new(cls)")
+    body.append(f"if len(d) == {len(own['KNOWN'])}:")  # every key: read by subscript
+    for spec in specs:
+        body.extend("    " + line for line in _field_code(cls, spec, own, complete=True))
+    body.append("else:")
+    body.append("    g = d.get")
+    for spec in specs:
+        body.extend("    " + line for line in _field_code(cls, spec, own, complete=False))
+    if cls in CHECKS:
+        body.append(CHECKS[cls])
+    body.append("return o")
+    source = "def read(d):\n" + "".join(f"    {line}\n" for line in body)
+    local = {**namespace, **own, "cls": cls}
+    exec(compile(source, f"<reader of {cls.__name__}>", "exec"), local)
+    reader: Callable[[Any], Any] = local["read"]
+    namespace[f"R_{cls.__name__}"] = reader
+    return reader
+
+
+def build(schemas: frozenset[str], schema: str) -> dict[type[Any], Callable[[Any], Any]]:
+    """A reader for each model class, parts before the wholes that hold them."""
+    namespace: dict[str, Any] = {
+        "FallbackError": FallbackError,
+        "M": object(),
+        "DATES": _DATES,
+        "NUMBERS": _NUMBERS,
+        "read_date": _date,
+        "read_identity": _identity,
+        "new": object.__new__,
+        "DEFAULT_AREAS": DEFAULT_AREAS,
+        "GUARDIAN_SUPPORT": ActivityKind.GUARDIAN_SUPPORT,
+        "SCHEMAS": schemas,
+        "SCHEMA": schema,
+        "plan_invariants": plan_invariants,
+    }
+    return {cls: _generate(cls, namespace) for cls in SPECS}
