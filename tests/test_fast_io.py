@@ -240,13 +240,22 @@ def test_an_odd_value_anywhere_is_read_as_the_detailed_reader_reads_it(
 def test_the_caches_start_again_when_full(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(_reader, "_CACHE_LIMIT", 0)
     monkeypatch.setattr(_writer, "_CACHE_LIMIT", 0)
-    for module_cache in (_reader._DATES, _reader._NUMBERS, _writer._ISO):
+    for module_cache in (_reader._DATES, _writer._ISO):
         module_cache.clear()
     plan = same_as_detailed(_plan())
     assert isinstance(plan, Plan)
     assert len(_reader._DATES) == 1
-    assert len(_reader._NUMBERS) == 1
     assert len(_writer._ISO) == 1
+
+
+def test_identity_numbers_are_never_kept_in_a_cache() -> None:
+    data = _plan()
+    data["participant"]["identity_number"] = "19850709-9805"
+    data["participant"]["birth_date"] = "1985-07-09"
+    plan = same_as_detailed(data)
+    assert isinstance(plan, Plan)
+    held = [value for value in vars(_reader).values() if isinstance(value, dict)]
+    assert all("19850709-9805" not in cache for cache in held)
 
 
 def test_other_values_are_written_by_the_detailed_writer() -> None:

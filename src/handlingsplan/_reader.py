@@ -7,8 +7,9 @@ that span fields (an end before its start, unique ids, overlaps...) on the value
 built. It accepts only what the constructors accept, and gives equal values; on
 anything else (a wrong type, a bad value, a ``datetime.date``, a ``str`` subclass, an
 unknown key...) it raises :class:`FallbackError`, and the detailed reader reads the input
-again to name every problem with its path. Parsed dates and identity numbers are kept
-in small caches, since they are immutable and the same strings come again and again.
+again to name every problem with its path. Parsed dates are kept in a small cache,
+since they are immutable and the same strings come again and again. Identity numbers
+are never cached: personal data is not kept beyond the values that hold it.
 """
 
 from __future__ import annotations
@@ -30,7 +31,6 @@ __all__ = ["SPECS", "FallbackError", "build"]
 
 _CACHE_LIMIT: Final = 200_000
 _DATES: dict[str, pendulum.Date] = {}
-_NUMBERS: dict[str, IdentityNumber] = {}
 
 
 def _date(text: str) -> pendulum.Date:
@@ -56,13 +56,9 @@ def _date(text: str) -> pendulum.Date:
 
 def _identity(text: str) -> IdentityNumber:
     try:
-        number = IdentityNumber(text)
+        return IdentityNumber(text)
     except Exception:
         raise FallbackError from None
-    if len(_NUMBERS) >= _CACHE_LIMIT:
-        _NUMBERS.clear()
-    _NUMBERS[text] = number
-    return number
 
 
 # -- generating the readers -----------------------------------------------------------
@@ -149,7 +145,7 @@ def _field_code(
     else:  # identity: an optional IdentityNumber from its string
         body = [
             f"if v is None: {var} = None",
-            f"elif type(v) is str: {var} = NUMBERS.get(v) or read_identity(v)",
+            f"elif type(v) is str: {var} = read_identity(v)",
             "else: raise FallbackError",
         ]
     lines.extend(indent + line for line in body)
@@ -197,7 +193,6 @@ def build(schemas: frozenset[str], schema: str) -> dict[type[Any], Callable[[Any
         "FallbackError": FallbackError,
         "M": object(),
         "DATES": _DATES,
-        "NUMBERS": _NUMBERS,
         "read_date": _date,
         "read_identity": _identity,
         "new": object.__new__,
