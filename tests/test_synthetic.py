@@ -12,6 +12,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from _profiles import examples
 from handlingsplan import (
     MAX_DATE,
     MIN_DATE,
@@ -95,7 +96,7 @@ def test_every_plan_evaluates_and_its_key_dates_lie_well_inside_the_model(
         assert all(low < deadline.due < high for deadline in deadlines(plan))
 
 
-@settings(max_examples=25, deadline=None)
+@settings(max_examples=examples(25), deadline=None)
 @given(
     seed=st.integers(0, 2**64),
     first=st.dates(D(2018, 1, 1), D(2150, 12, 31)),
