@@ -4,7 +4,8 @@ The README's ``python -m pytest`` runs the ``default`` profile: every property r
 tenth of its examples (at least two), which keeps the suite under two minutes on two
 cores. CI sets ``CI=true`` and runs the same command under the ``ci`` profile: 200
 examples for a property that names no count, and the full count for one that does.
-A property with a count of its own writes ``@settings(max_examples=examples(300))``.
+A property with a count of its own writes ``@settings(max_examples=examples(300))``;
+a test that walks a sample (the 5000 synthetic plans) walks ``examples(len)`` of it.
 """
 
 from __future__ import annotations
