@@ -1,11 +1,5 @@
-"""Shared test configuration: hypothesis profiles."""
+"""Shared test configuration: the hypothesis profiles (see ``_profiles``)."""
 
-import os
+import _profiles
 
-from hypothesis import HealthCheck, settings
-
-settings.register_profile("default", deadline=None, suppress_health_check=[HealthCheck.too_slow])
-settings.register_profile(
-    "ci", deadline=None, max_examples=200, suppress_health_check=[HealthCheck.too_slow]
-)
-settings.load_profile("ci" if os.environ.get("CI") else "default")
+assert _profiles.PROFILE in ("default", "ci")

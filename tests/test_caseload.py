@@ -15,6 +15,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from _profiles import examples
 from handlingsplan import (
     DEFAULT_PARAMETERS,
     DEFAULT_RULES,
@@ -590,7 +591,7 @@ def test_impacts_are_sorted_by_code() -> None:
     assert impact[0] == RuleImpact(code="ACT-NOT-CLOSED", gained=(), lost=("plan-0002",))
 
 
-@settings(max_examples=30)  # evaluates twice per example; the equalities above cover more
+@settings(max_examples=examples(30))  # evaluates twice per example; the equalities above cover more
 @given(caseload=caseloads, as_of=as_of_dates)
 def test_comparing_a_rule_set_with_itself_changes_nothing(
     caseload: list[Plan], as_of: _dt.date

@@ -17,6 +17,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from _profiles import examples
 from handlingsplan import to_dict
 from handlingsplan._demo import demo_caseload
 
@@ -181,7 +182,7 @@ def _argv(choice: tuple[str, list[str], list[str], str, str]) -> list[str]:
     return [command, "-", *source, *dates, "--format", fmt, "--lang", lang]
 
 
-@settings(max_examples=30)
+@settings(max_examples=examples(30))
 @given(data=inputs, choice=argvs)
 def test_any_input_exits_0_1_or_2_without_a_traceback(data: bytes, choice: Any) -> None:
     result = run(*_argv(choice), input=data)
@@ -191,7 +192,7 @@ def test_any_input_exits_0_1_or_2_without_a_traceback(data: bytes, choice: Any) 
         assert result.stderr
 
 
-@settings(max_examples=300)
+@settings(max_examples=examples(300))
 @given(data=inputs, choice=argvs)
 def test_any_input_in_process_exits_0_1_or_2(data: bytes, choice: Any) -> None:
     import io

@@ -22,6 +22,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from _profiles import examples
 from handlingsplan import (
     Absence,
     AbsenceReason,
@@ -602,7 +603,7 @@ def absences(draw: st.DrawFn, plan: Plan, *, max_days: int = 120) -> Absence:
     )
 
 
-@settings(max_examples=50)
+@settings(max_examples=examples(50))
 @given(plan=plans(), percent=PERCENTS)
 def test_at_one_level_the_end_is_the_closed_form(plan: Plan, percent: float) -> None:
     plan = bare(plan, participation_percent=percent)
@@ -612,7 +613,7 @@ def test_at_one_level_the_end_is_the_closed_form(plan: Plan, percent: float) -> 
     assert allowance_end(plan) == start + _dt.timedelta(days=calendar_days - 1)
 
 
-@settings(max_examples=50)
+@settings(max_examples=examples(50))
 @given(data=st.data(), plan=changed_plans())
 def test_the_clock_agrees_with_a_walk_one_day_at_a_time(data: st.DataObject, plan: Plan) -> None:
     extra = data.draw(st.lists(absences(plan), max_size=4))

@@ -13,6 +13,8 @@ from collections.abc import Iterator
 
 import pytest
 
+from _profiles import examples
+
 pytest.importorskip("dask.distributed")
 
 import dask.bag
@@ -59,7 +61,7 @@ def client() -> Iterator[Client]:
             threads_per_worker=1,
             processes=True,
             host="127.0.0.1",
-            dashboard_address=None,
+            dashboard_address=":0",  # a free port: suites may run side by side
         ) as cluster,
         Client(cluster) as connected,  # type: ignore[no-untyped-call]
     ):
@@ -89,7 +91,7 @@ def test_a_bag_of_partitions_gives_the_same_reports_as_evaluate_many(
     assert reports.compute(scheduler=client) == list(evaluate_many(caseload, as_of=as_of))
 
 
-@settings(max_examples=5, deadline=None)
+@settings(max_examples=examples(5), deadline=None)
 @given(extra=st.lists(generated_plans(), max_size=3))
 def test_the_cluster_agrees_on_generated_caseloads(client: Client, extra: list[Plan]) -> None:
     caseload = [*demo_caseload()[:3], *extra]

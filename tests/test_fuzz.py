@@ -23,6 +23,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from _profiles import examples
 from handlingsplan import (
     Activity,
     ActivityKind,
@@ -231,7 +232,7 @@ def usable(plan: Plan) -> None:
     assert from_dict(to_dict(plan)) == plan
 
 
-@settings(max_examples=300, suppress_health_check=list(HealthCheck), deadline=None)
+@settings(max_examples=examples(300), suppress_health_check=list(HealthCheck), deadline=None)
 @given(mutated())
 def test_a_mutated_payload_is_read_or_refused_with_paths_into_it(data: dict[str, Any]) -> None:
     result = read(data)
@@ -386,7 +387,7 @@ def test_a_value_that_breaks_even_isinstance_is_reported_at_its_path() -> None:
 PYTHON_WORDS = re.compile(r"\b(NoneType|str|int|float|dict|list|bool|tuple|bytes)\b")
 
 
-@settings(max_examples=150, suppress_health_check=list(HealthCheck), deadline=None)
+@settings(max_examples=examples(150), suppress_health_check=list(HealthCheck), deadline=None)
 @given(mutated())
 def test_every_refusal_speaks_json_with_codes_and_pointers(data: dict[str, Any]) -> None:
     result = read(data)

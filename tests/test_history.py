@@ -21,6 +21,7 @@ from hypothesis.stateful import (
     rule,
 )
 
+from _profiles import examples
 from handlingsplan import (
     DEFAULT_PARAMETERS,
     DEFAULT_RULES,
@@ -1370,7 +1371,7 @@ class PlanLifecycle(RuleBasedStateMachine):
             assert current == revision.plan
 
 
-PlanLifecycle.TestCase.settings = settings(max_examples=100, stateful_step_count=30)
+PlanLifecycle.TestCase.settings = settings(max_examples=examples(100), stateful_step_count=30)
 TestPlanLifecycle = PlanLifecycle.TestCase
 
 

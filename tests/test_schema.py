@@ -21,6 +21,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from _profiles import examples
 from handlingsplan import (
     Activity,
     ActivityKind,
@@ -717,7 +718,7 @@ def check_agreement(
         assert in_gaps(errors, gaps), errors
 
 
-@settings(max_examples=300, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=examples(300), suppress_health_check=[HealthCheck.too_slow])
 @given(payload=payloads())
 def test_schema_and_from_dict_agree_on_mutated_plans(payload: Any) -> None:
     check_agreement(payload, Plan, validator(), KNOWN_GAPS)

@@ -24,6 +24,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from _profiles import examples
 from handlingsplan import Plan, Report, evaluate, to_dict
 from handlingsplan import strategies as hs
 from handlingsplan._demo import DEMO_AS_OF, demo_caseload
@@ -208,14 +209,14 @@ def test_year_zero_is_where_ajv_and_python_differ(node: str) -> None:
 _SLOW = {"suppress_health_check": [HealthCheck.too_slow, HealthCheck.data_too_large]}
 
 
-@settings(max_examples=12, **_SLOW)  # type: ignore[arg-type]
+@settings(max_examples=examples(12), **_SLOW)  # type: ignore[arg-type]
 @given(batch=st.lists(payloads(), min_size=20, max_size=40))
 def test_ajv_agrees_on_generated_and_mutated_plans(node: str, batch: list[Any]) -> None:
     check_all_agree(node, Plan, batch)
 
 
 @pytest.mark.parametrize("cls", MODEL_CLASSES[1:], ids=lambda cls: cls.__name__)
-@settings(max_examples=3, **_SLOW)  # type: ignore[arg-type]
+@settings(max_examples=examples(3), **_SLOW)  # type: ignore[arg-type]
 @given(data=st.data())
 def test_ajv_agrees_on_generated_and_mutated_parts(
     node: str, cls: type[Any], data: st.DataObject
@@ -233,7 +234,7 @@ def reports(draw: st.DrawFn) -> dict[str, Any]:
     return draw(st.one_of(st.just(report), mutated(report)))
 
 
-@settings(max_examples=5, **_SLOW)  # type: ignore[arg-type]
+@settings(max_examples=examples(5), **_SLOW)  # type: ignore[arg-type]
 @given(batch=st.lists(reports(), min_size=10, max_size=20))
 def test_ajv_agrees_on_reports(node: str, batch: list[Any]) -> None:
     demo = [through_json(evaluate(p, as_of=DEMO_AS_OF).to_dict()) for p in demo_caseload()]
