@@ -238,7 +238,7 @@ def test_a_new_circumstance_is_a_change_of_the_participant() -> None:
     )
     assert change.render("sv") == (
         "Deltagaren: circumstances ändrades från inget till "
-        "full_time_work, 2025-03-01–tills vidare",
+        "heltidsarbete, 2025-03-01–tills vidare",
     )
     assert change.to_dict()["participant"] == [
         {
