@@ -237,8 +237,7 @@ def test_a_new_circumstance_is_a_change_of_the_participant() -> None:
         "Participant: circumstances changed from none to full_time_work, 2025-03-01 to open",
     )
     assert change.render("sv") == (
-        "Deltagaren: circumstances ändrades från inget till "
-        "heltidsarbete, 2025-03-01–tills vidare",
+        "Deltagaren: circumstances ändrades från inget till heltidsarbete, 2025-03-01–tills vidare",
     )
     assert change.to_dict()["participant"] == [
         {
