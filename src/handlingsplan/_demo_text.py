@@ -8,11 +8,11 @@ Swedish and by their values (English words) in English.
 from __future__ import annotations
 
 import datetime as _dt
-from enum import Enum
 from typing import Final
 
 from ._demo import DEMO_AS_OF, demo_caseload
-from ._labels import label, outcome_word
+from ._labels import outcome_word
+from ._labels import table_value as shown
 from .dates import age_on
 from .deadlines import deadlines
 from .model import Plan
@@ -96,11 +96,6 @@ def word(key: str, locale: str, **values: object) -> str:
     swedish, english = WORDS[key]
     text = swedish if locale == "sv" else english
     return text.format(**values) if values else text
-
-
-def shown(member: Enum, locale: str) -> str:
-    """An enum value as a person reads it: its label in Swedish, its value in English."""
-    return label(member, locale) if locale == "sv" else str(member.value)
 
 
 def render_table(rows: list[list[str]], header: list[str]) -> str:

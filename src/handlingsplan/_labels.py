@@ -56,6 +56,7 @@ __all__ = [
     "outcome_word",
     "reason_label",
     "show_value",
+    "table_value",
 ]
 
 _Pairs = dict[str, tuple[str, str]]
@@ -317,3 +318,9 @@ def outcome_word(name: str, locale: str, *, by: str | None = None) -> str:
     if name in _EXIT_REASON:
         return label(ExitReason(name), locale)
     return name
+
+
+def table_value(member: Enum, locale: str) -> str:
+    """An enum value in a plain-text table or diff: its label in Swedish, its value (an
+    English word already) in English."""
+    return label(member, locale) if locale == "sv" else str(member.value)

@@ -124,7 +124,7 @@ def parser() -> argparse.ArgumentParser:
         statuses=_ALWAYS_0,
         example="python -m handlingsplan rules --format csv > rules.csv",
     )
-    rules.add_argument("--lang", choices=("sv", "en"), default="sv", help=_LANG)
+    _lang(rules)
     _format(rules)
     rules.set_defaults(run=command_rules)
 
@@ -136,7 +136,7 @@ def parser() -> argparse.ArgumentParser:
         example="python -m handlingsplan parameters --on 2026-01-01 --format json",
     )
     parameters.add_argument("--on", help="show the values in force on DATE (YYYY-MM-DD or 'today')")
-    parameters.add_argument("--lang", choices=("sv", "en"), default="sv", help=_LANG)
+    _lang(parameters)
     _format(parameters)
     parameters.set_defaults(run=command_parameters)
 
@@ -162,9 +162,8 @@ def parser() -> argparse.ArgumentParser:
         example="python -m handlingsplan demo --as-of 2026-06-01 --lang sv",
     )
     demo.add_argument("--as-of", help="the date to show the caseload on (default 2026-03-02)")
-    demo.add_argument(
-        "--lang",
-        choices=("sv", "en"),
+    _lang(
+        demo,
         default="en",
         help="the language of every text a person reads: en (English, the default, as the "
         "README shows) or sv (Swedish)",
@@ -186,8 +185,13 @@ def _batch_options(command: argparse.ArgumentParser, *, formats: bool) -> None:
     command.add_argument(
         "--as-of", help="the date to check on: YYYY-MM-DD or 'today' (wins over the input's as_of)"
     )
-    command.add_argument("--lang", choices=("sv", "en"), default="sv", help=_LANG)
+    _lang(command)
     _format(command)
+
+
+def _lang(command: argparse.ArgumentParser, *, default: str = "sv", help: str = _LANG) -> None:
+    """The ``--lang`` option: the language of every text a person reads."""
+    command.add_argument("--lang", choices=("sv", "en"), default=default, help=help)
 
 
 def _format(command: argparse.ArgumentParser) -> None:

@@ -13,7 +13,7 @@ from typing import Any
 
 import attrs
 
-from .._labels import label
+from .._labels import table_value as _word
 from ..model import (
     Absence,
     Activity,
@@ -27,11 +27,6 @@ from ..model import (
 )
 
 __all__ = ["TEXT", "change_dict", "plain", "show"]
-
-
-def _word(member: Enum, locale: str) -> str:
-    """An enum value for people: its label in Swedish, its value in English."""
-    return label(member, locale) if locale == "sv" else str(member.value)
 
 
 TEXT: Mapping[str, Mapping[str, str]] = {
