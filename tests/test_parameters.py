@@ -484,7 +484,7 @@ def test_on_agrees_with_each_parameter_value_on(day: _dt.date) -> None:
 
 def test_records_and_upper_ages_stay_right_past_the_cache_limit() -> None:
     """The per-day memo is bounded; days past the bound are computed afresh, and equal."""
-    from handlingsplan.parameters import _CACHED_DAYS
+    from handlingsplan._parameter_types import _CACHED_DAYS
 
     collection = DEFAULT_PARAMETERS.with_value("programme_months", 30, valid_from=d(2030, 1, 1))
     days = [d(2018, 1, 1) + _dt.timedelta(days=n) for n in range(_CACHED_DAYS + 2)]
