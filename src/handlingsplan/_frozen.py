@@ -61,6 +61,10 @@ class FrozenMapping(Mapping[str, V]):
         return (type(self), (dict(self._items),))
 
 
+_PLAIN = frozenset({str, int, float, bool, type(None), _dt.date})
+"""Types whose values are immutable and hold nothing: :func:`freeze` keeps them as they are."""
+
+
 def freeze(value: Any) -> Any:
     """``value`` with every dict, list, set and bytearray in it made immutable.
 
@@ -70,6 +74,8 @@ def freeze(value: Any) -> Any:
     >>> freeze({"weeks": [1, 2], "codes": {"A"}})
     FrozenMapping({'weeks': (1, 2), 'codes': frozenset({'A'})})
     """
+    if type(value) in _PLAIN:
+        return value
     if isinstance(value, Mapping):
         return FrozenMapping((key, freeze(item)) for key, item in value.items())
     if isinstance(value, list) or type(value) is tuple:

@@ -209,6 +209,11 @@ def _rules(cls: type[Any]) -> list[dict[str, Any]]:
     return []
 
 
+def _key(field: attrs.Attribute[Any]) -> str:
+    """A field's key in the dict form: its alias (``Finding._messages`` is ``messages``)."""
+    return field.alias or field.name
+
+
 def _writes_every_key(cls: type[Any]) -> bool:
     """Whether the class has its own ``to_dict``, which writes every key."""
     return callable(getattr(cls, "to_dict", None))
@@ -239,9 +244,9 @@ class _Builder:
         properties = dict(extra) if cls is Plan else {}
         required: list[str] = []
         for field in attrs.fields(cls):
-            properties[field.name] = self.field_schema(cls, field, hints[field.name])
+            properties[_key(field)] = self.field_schema(cls, field, hints[field.name])
             if every_key or field.default is attrs.NOTHING:
-                required.append(field.name)
+                required.append(_key(field))
         properties.update(extra)
         if every_key:
             required.extend(extra)
@@ -261,7 +266,7 @@ class _Builder:
     def field_schema(
         self, cls: type[Any], field: attrs.Attribute[Any], hint: Any
     ) -> dict[str, Any]:
-        override = self.overrides.get((cls, field.name))
+        override = self.overrides.get((cls, _key(field)))
         if override is not None:
             return override
         optional = False

@@ -5,7 +5,6 @@ from __future__ import annotations
 import datetime as _dt
 from typing import Any
 
-from .._frozen import FrozenMapping
 from ..dates import as_date
 from ..deadlines import Deadline, DeadlineKind, deadlines
 from ..model import Participant, Plan
@@ -44,10 +43,14 @@ class Context:
         self.key_dates = (
             key_dates if key_dates is not None else deadlines(plan, parameters=parameters)
         )
-        by_kind: dict[str, list[Deadline]] = {}
+        by_kind: dict[DeadlineKind, list[Deadline]] = {}
         for deadline in self.key_dates:
-            by_kind.setdefault(deadline.kind, []).append(deadline)
-        self._by_kind = FrozenMapping((kind, tuple(dates)) for kind, dates in by_kind.items())
+            if deadline.kind in by_kind:
+                by_kind[deadline.kind].append(deadline)
+            else:
+                by_kind[deadline.kind] = [deadline]
+        # Private and never handed out: the public look-ups below return tuples.
+        self._by_kind = by_kind
         self._rule: Rule | None = None
 
     @property
@@ -64,8 +67,13 @@ class Context:
 
     def key_date(self, kind: DeadlineKind | str, subject: str | None = None) -> Deadline | None:
         """The key date of ``kind`` (and ``subject``, when given), or ``None``."""
-        for deadline in self._by_kind.get(DeadlineKind(kind), ()):
-            if subject is None or deadline.subject == subject:
+        found = self._by_kind.get(kind if type(kind) is DeadlineKind else DeadlineKind(kind))
+        if found is None:
+            return None
+        if subject is None:
+            return found[0]
+        for deadline in found:
+            if deadline.subject == subject:
                 return deadline
         return None
 

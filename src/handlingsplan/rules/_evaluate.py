@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import datetime as _dt
 import functools
+import operator
 from collections.abc import Iterable
 
 import pendulum
 
 from ..dates import as_date
 from ..errors import RuleError
-from ..model import Plan
+from ..model import Plan, Programme
 from ..parameters import DEFAULT_PARAMETERS, Parameters, ParameterValues
 from ._catalogue import DEFAULT_RULES
 from ._context import Context
@@ -74,14 +75,26 @@ def evaluate_prepared(
     """
     context = Context(plan=plan, as_of=as_of, parameters=parameters, params=params)
     found: list[Finding] = []
-    for item in rules:
-        if not item.applies_to(plan.programme):
-            continue
+    for item in _applying(rules, plan.programme):
         context._rule = item
         try:
             found.extend(item.check(context))
         except Exception as exc:
             raise RuleError(item.code, plan.id, exc) from exc
     context._rule = None
-    found.sort(key=lambda finding: finding.sort_key)
+    if len(found) > 1:
+        found.sort(key=_SORT_KEY)
     return Report(plan_id=plan.id, as_of=as_of, findings=tuple(found), key_dates=context.key_dates)
+
+
+_SORT_KEY = operator.attrgetter("sort_key")
+
+
+@functools.lru_cache(maxsize=256)
+def _applying(rules: tuple[Rule, ...], programme: Programme) -> tuple[Rule, ...]:
+    """The rules of ``rules`` that apply to plans of ``programme``, in order.
+
+    Rules are compared by identity, so the memo holds the latest 256 pairs of a tuple
+    of rules and a programme.
+    """
+    return tuple(item for item in rules if item.applies_to(programme))

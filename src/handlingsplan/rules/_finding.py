@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as _dt
 from collections.abc import Iterable, Mapping
+from types import MappingProxyType
 from typing import TYPE_CHECKING, Any
 
 import attrs
@@ -36,9 +37,75 @@ class Facts(FrozenMapping[Any]):
     def __init__(self, items: Mapping[str, Any] | Iterable[tuple[str, Any]] = ()) -> None:
         super().__init__((key, freeze(value)) for key, value in dict(items).items())
 
+    @classmethod
+    def of(cls, items: Mapping[str, Any]) -> Facts:
+        """Facts of ``items`` made in one pass: what :class:`Facts` makes, faster."""
+        made = object.__new__(cls)
+        object.__setattr__(
+            made, "_items", MappingProxyType({key: freeze(value) for key, value in items.items()})
+        )
+        return made
 
-def _messages_shown(messages: Mapping[str, Any]) -> Facts:
+
+class _Pending:
+    """A built-in rule's messages before they are first read: the templates and values.
+
+    Rendering a message in two languages costs more than finding it, and most reports
+    are read for their codes and facts; so a built-in rule's finding renders its messages
+    when they are first asked for (or compared), once, and keeps them. The built-in
+    templates are all tested; a user's rule renders at once, so that a bad template
+    fails inside the evaluation with the rule's code.
+    """
+
+    __slots__ = ("code", "facts", "on", "subject", "templates")
+
+    def __init__(
+        self,
+        templates: Mapping[str, str],
+        facts: Mapping[str, Any],
+        subject: str | None,
+        on: _dt.date | None,
+        code: str,
+    ) -> None:
+        self.templates = templates
+        self.facts = facts
+        self.subject = subject
+        self.on = on
+        self.code = code
+
+    def render(self) -> Facts:
+        return _shown(_render(self.templates, self.facts, self.subject, self.on, self.code))
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (_Pending, (self.templates, self.facts, self.subject, self.on, self.code))
+
+
+def _render(
+    templates: Mapping[str, str],
+    facts: Mapping[str, Any],
+    subject: str | None,
+    on: _dt.date | None,
+    code: str,
+) -> dict[str, str]:
+    rendered = {}
+    shown_on = "" if on is None else on.isoformat()
+    for locale in LOCALES:
+        values = {key: _display(value, locale, key) for key, value in facts.items()}
+        values.update(subject=subject or "", on=shown_on, code=code)
+        rendered[locale] = templates[locale].format(**values)
+    return rendered
+
+
+def _shown(messages: Mapping[str, Any]) -> Facts:
     return Facts({locale: redact(str(text)) for locale, text in messages.items()})
+
+
+def _messages_shown(messages: Mapping[str, Any] | _Pending) -> Facts | _Pending:
+    return messages if isinstance(messages, _Pending) else _shown(messages)
+
+
+def _rendered(messages: Facts | _Pending) -> Facts:
+    return messages.render() if isinstance(messages, _Pending) else messages
 
 
 @redacted_repr
@@ -64,13 +131,29 @@ class Finding:
     facts: Facts = attrs.field(converter=Facts)
     basis: str
     title: str
-    messages: Facts = attrs.field(converter=_messages_shown)
+    _messages: Facts | _Pending = attrs.field(
+        converter=_messages_shown, alias="messages", eq=_rendered, repr=False
+    )
     titles: Titles = attrs.field(converter=_titles)
     """The rule's title in each language; ``title`` is the English one."""
 
     @titles.default
     def _titles_default(self) -> Titles:
         return _titles(self.title)
+
+    @property
+    def messages(self) -> Facts:
+        """The message in each language: ``{"sv": ..., "en": ...}``."""
+        messages = self._messages
+        if isinstance(messages, _Pending):
+            messages = messages.render()
+            object.__setattr__(self, "_messages", messages)
+        return messages
+
+    def __repr__(self) -> str:
+        names = (field.alias or field.name for field in attrs.fields(Finding))
+        shown = ", ".join(f"{name}={getattr(self, name)!r}" for name in names)
+        return f"Finding({shown})"
 
     def title_in(self, locale: str = "sv") -> str:
         """The rule's title in ``locale`` (``"sv"`` or ``"en"``); another raises ``ValueError``."""
@@ -137,29 +220,54 @@ def build_finding(
     basis: str | None = None,
     **facts: Any,
 ) -> Finding:
-    """A finding of ``current`` with its messages rendered in every locale.
+    """A finding of ``current``, its messages rendered in every locale.
 
-    ``severity`` and ``basis`` default to the rule's own.
+    ``severity`` and ``basis`` default to the rule's own. A built-in rule's finding is
+    made directly, without the constructor's conversions (its parts are known to be
+    well formed), and renders its messages when they are first read.
     """
     try:
         templates = current.messages[reason]
     except KeyError:
         raise KeyError(f"rule {current.code} has no message for reason {echo(reason)}") from None
-    rendered = {}
-    for locale in LOCALES:
-        values = {key: _display(value, locale, key) for key, value in facts.items()}
-        shown_on = "" if on is None else on.isoformat()
-        values.update(subject=subject or "", on=shown_on, code=current.code)
-        rendered[locale] = templates[locale].format(**values)
-    return Finding(
-        code=current.code,
-        severity=Severity(severity) if severity is not None else current.severity,
-        reason=reason,
-        subject=subject,
-        on=on,
-        facts=facts,
-        basis=current.basis if basis is None else basis,
-        title=current.title,
-        titles=current.titles,
-        messages=rendered,
-    )
+    level = current.severity if severity is None else Severity(severity)
+    shown_basis = current.basis if basis is None else basis
+    if not _is_built_in(current):
+        return Finding(
+            code=current.code,
+            severity=level,
+            reason=reason,
+            subject=subject,
+            on=on,
+            facts=facts,
+            basis=shown_basis,
+            title=current.title,
+            titles=current.titles,
+            messages=_render(templates, facts, subject, on, current.code),
+        )
+    finding = object.__new__(Finding)
+    frozen = Facts.of(facts)
+    for name, value in (
+        ("code", current.code),
+        ("severity", level),
+        ("reason", reason),
+        ("subject", subject),
+        ("on", on),
+        ("facts", frozen),
+        ("basis", shown_basis),
+        ("title", current.title),
+        ("_messages", _Pending(templates, frozen, subject, on, current.code)),
+        ("titles", current.titles),
+    ):
+        _set(finding, name, value)
+    return finding
+
+
+_set = object.__setattr__
+
+_BUILT_IN = "handlingsplan."
+
+
+def _is_built_in(current: Rule) -> bool:
+    """Whether ``current`` is one of the library's own rules (its templates are tested)."""
+    return str(getattr(current.check, "__module__", "")).startswith(_BUILT_IN)

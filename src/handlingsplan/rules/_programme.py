@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import datetime as _dt
 import math
 from collections.abc import Iterator
@@ -106,7 +107,15 @@ def programme_full_time(ctx: Context) -> Iterator[Finding]:
         (a.start.toordinal(), a.end.toordinal()) for a in plan.absences if a.percent == 100
     )
     full_time = exact(ctx.params.full_time_hours)
-    weekly_hours = [(a, exact(a.hours_per_week)) for a in live_activities(plan)]
+    begin = max(ctx.as_of, plan.start)
+    first_monday = begin.toordinal() - begin.weekday()
+    horizon_end = first_monday + 7 * FULL_TIME_WEEKS - 1
+    # Only the activities that touch the weeks looked at count.
+    weekly_hours = [
+        (a, exact(a.hours_per_week))
+        for a in live_activities(plan)
+        if a.start.toordinal() <= horizon_end and a.end.toordinal() >= first_monday
+    ]
     # Whole numbers in the loop: each activity's weekly hours times one common
     # denominator, so that summing a week's hours makes no fractions.
     scale = math.lcm(*(hours.denominator for _, hours in weekly_hours))
@@ -114,26 +123,37 @@ def programme_full_time(ctx: Context) -> Iterator[Finding]:
         (a.start.toordinal(), a.end.toordinal(), hours.numerator * (scale // hours.denominator))
         for a, hours in weekly_hours
     ]
-    begin = max(ctx.as_of, plan.start)
-    first_monday = begin.toordinal() - begin.weekday()
+    changes = [change.on.toordinal() for change in plan.participation_changes]
     # Each week below its level: its Monday, the level, its days in the programme and
     # the hours planned times ``scale`` and 7 (weekly hours spread over their days).
     # Planned below required, in whole numbers:
     # planned / scale < level / 100 * full_time * days.
     under: list[tuple[int, float, int, int]] = []
-    for monday in range(first_monday, first_monday + 7 * FULL_TIME_WEEKS, 7):
+    for monday in range(first_monday, horizon_end + 1, 7):
         low = max(monday, first_in)
         high = monday + 6 if last_in is None else min(monday + 6, last_in)
         if high < low or _inside(low, outside) or _inside(low, absent):
             continue
-        spans = subtract([(low, high)], clip(outside, low, high)) if outside else [(low, high)]
-        level = plan.participation_on(_dt.date.fromordinal(low))
-        days = days_in(spans)
-        planned_scaled = sum(
-            weekly * days_in(clip(spans, start, stop))
-            for start, stop, weekly in booked
-            if start <= high and stop >= low
+        index = bisect.bisect_right(changes, low)
+        level = (
+            plan.participation_changes[index - 1].percent if index else plan.participation_percent
         )
+        if outside:
+            spans = subtract([(low, high)], clip(outside, low, high))
+            days = days_in(spans)
+            planned_scaled = sum(
+                weekly * days_in(clip(spans, start, stop))
+                for start, stop, weekly in booked
+                if start <= high and stop >= low
+            )
+        else:
+            # The whole week is in the programme: each activity's days are its overlap.
+            days = high - low + 1
+            planned_scaled = sum(
+                weekly * (min(stop, high) - max(start, low) + 1)
+                for start, stop, weekly in booked
+                if start <= high and stop >= low
+            )
         share = exact(level)
         if (
             planned_scaled * share.denominator * 100 * full_time.denominator
