@@ -6,12 +6,15 @@ that can be followed up. Each boundary is tested the day before, on and after.
 
 from __future__ import annotations
 
+import datetime as _dt
 from fractions import Fraction
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from handlingsplan import Plan
-from handlingsplan.rules._helpers import hours
+from handlingsplan.rules._helpers import total_hours
 
 from ._factories import WARNING, Row, activity, d, found, milestone, plan
 
@@ -210,6 +213,33 @@ def test_a_milestone_is_achieved_by_its_due_date(
 def test_hours_are_hours_per_week_times_days_over_seven() -> None:
     """Förordning (2017:820) 7 §: 35 h a week is 5 h a day, 70 h over two weeks."""
     fortnight = activity("a-1", "sfi", "2025-03-03", "2025-03-16", 35)
-    assert hours(fortnight) == 70
-    assert hours(fortnight, 3) == 15
-    assert hours(activity("a-2", "sfi", "2025-03-03", "2025-03-03", 10)) == Fraction(10, 7)
+    one_day = activity("a-2", "sfi", "2025-03-03", "2025-03-03", 10)
+    halves = activity("a-3", "sfi", "2025-03-03", "2025-03-09", 7.5)
+    assert total_hours([fortnight]) == 70
+    assert total_hours([one_day]) == Fraction(10, 7)
+    assert total_hours([fortnight, one_day, halves]) == 70 + Fraction(10, 7) + Fraction(15, 2)
+    assert total_hours([]) == 0
+
+
+@given(
+    st.lists(
+        st.tuples(
+            st.sampled_from([0.5, 2.5, 7.5, 10, 12.25, 20, 33.3, 40]),
+            st.integers(min_value=1, max_value=800),
+        ),
+        max_size=12,
+    )
+)
+def test_total_hours_is_the_exact_sum_of_each_activitys_hours(
+    parts: list[tuple[float, int]],
+) -> None:
+    """Förordning (2017:820) 7 §: hours a week over the days, summed without rounding."""
+    start = _dt.date(2025, 1, 6)
+    activities = [
+        activity(
+            f"a-{n}", "sfi", start.isoformat(), (start + _dt.timedelta(days - 1)).isoformat(), h
+        )
+        for n, (h, days) in enumerate(parts)
+    ]
+    expected = sum((Fraction(repr(h)) * days / 7 for h, days in parts), Fraction(0))
+    assert total_hours(activities) == expected

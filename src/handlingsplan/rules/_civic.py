@@ -12,14 +12,13 @@ from __future__ import annotations
 
 import datetime as _dt
 from collections.abc import Iterator
-from fractions import Fraction
 
 from ..dates import age_on, birthday
 from ..deadlines import DeadlineKind
 from ..model import ActivityKind, CircumstanceKind, Plan, Programme
 from ._context import Context
 from ._finding import Finding
-from ._helpers import exact, hours, leap_day, live_activities
+from ._helpers import exact, leap_day, live_activities, total_hours
 from ._rule import rule
 
 __all__ = ["programme_civic_orientation"]
@@ -105,7 +104,7 @@ def programme_civic_orientation(ctx: Context) -> Iterator[Finding]:
         return
     first = courses[0]
     minimum = ctx.parameters.number_value("civic_orientation_min_hours", first.start)
-    total = sum((hours(course) for course in courses), Fraction(0))
+    total = total_hours(courses)
     if total < exact(float(minimum)):
         yield ctx.finding(
             reason="too_few_hours",

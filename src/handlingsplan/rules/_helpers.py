@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import math
+from collections.abc import Iterable
 from fractions import Fraction
 from typing import TYPE_CHECKING
 
@@ -13,7 +15,7 @@ from ..model import Activity, ActivityStatus, Plan
 if TYPE_CHECKING:
     from ._context import Context
 
-__all__ = ["exact", "hours", "leap_day", "live_activities"]
+__all__ = ["exact", "leap_day", "live_activities", "total_hours"]
 
 
 def leap_day(ctx: Context) -> LeapDay:
@@ -31,7 +33,13 @@ def live_activities(plan: Plan) -> tuple[Activity, ...]:
     return tuple(a for a in plan.activities if a.status is not ActivityStatus.CANCELLED)
 
 
-def hours(activity: Activity, days: int | None = None) -> Fraction:
-    """An activity's hours over ``days`` days (all its days by default): ``h × days / 7``."""
-    count = activity.days if days is None else days
-    return exact(activity.hours_per_week) * count / 7
+def total_hours(activities: Iterable[Activity]) -> Fraction:
+    """The activities' hours over all their days, exactly: the sum of ``h × days / 7``.
+
+    Summed in whole numbers over one common denominator of the weekly hours, so that
+    only the result is a fraction.
+    """
+    parts = [(exact(activity.hours_per_week), activity.days) for activity in activities]
+    scale = math.lcm(*(weekly.denominator for weekly, _ in parts))
+    total = sum(weekly.numerator * (scale // weekly.denominator) * days for weekly, days in parts)
+    return Fraction(total, scale * 7)

@@ -14,7 +14,7 @@ from ..deadlines import DeadlineKind
 from ..model import Activity, ActivityKind, Programme
 from ._context import Context
 from ._finding import Finding
-from ._helpers import exact, hours, live_activities
+from ._helpers import exact, live_activities, total_hours
 from ._rule import rule
 
 __all__ = [
@@ -318,8 +318,8 @@ def programme_education_duty(ctx: Context) -> Iterator[Finding]:
     activities = live_activities(ctx.plan)
     if not activities:
         return
-    total = sum((hours(a) for a in activities), Fraction(0))
-    education = sum((hours(a) for a in activities if a.kind in EDUCATION), Fraction(0))
+    total = total_hours(activities)
+    education = total_hours(a for a in activities if a.kind in EDUCATION)
     if education * 2 <= total:
         yield ctx.finding(
             on=ctx.plan.start,
