@@ -103,9 +103,9 @@ def programme_full_time(ctx: Context) -> Iterator[Finding]:
     last_in = last_day.toordinal() if last_day is not None else None
     interrupted, withdrawn = outside_periods(plan, ctx.parameters)
     outside = merge([*interrupted, *withdrawn])
-    absent = merge(
-        (a.start.toordinal(), a.end.toordinal()) for a in plan.absences if a.percent == 100
-    )
+    absent = [(a.start.toordinal(), a.end.toordinal()) for a in plan.absences if a.percent == 100]
+    # A week whose first day is outside the programme or absent full time is not checked.
+    skipped = merge([*outside, *absent]) if absent else outside
     full_time = exact(ctx.params.full_time_hours)
     begin = max(ctx.as_of, plan.start)
     first_monday = begin.toordinal() - begin.weekday()
@@ -132,9 +132,9 @@ def programme_full_time(ctx: Context) -> Iterator[Finding]:
     for monday in range(first_monday, horizon_end + 1, 7):
         low = max(monday, first_in)
         high = monday + 6 if last_in is None else min(monday + 6, last_in)
-        if high < low or _inside(low, outside) or _inside(low, absent):
+        if high < low or (skipped and _inside(low, skipped)):
             continue
-        index = bisect.bisect_right(changes, low)
+        index = bisect.bisect_right(changes, low) if changes else 0
         level = (
             plan.participation_changes[index - 1].percent if index else plan.participation_percent
         )
