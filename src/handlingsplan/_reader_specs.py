@@ -49,8 +49,9 @@ class FallbackError(Exception):
 
 # -- the fields of each class ------------------------------------------------------
 # A field is (name, kind, *details); the kinds are text (nonempty?), date, enum (class),
-# number (low, high), flag, object (class), items (class), identity and factory (how
-# the default is made from the fields before). ``optional`` ones also take None.
+# number (low, high), flag, object (class), items (class), identity (the field of the
+# birth date it must agree with) and factory (how the default is made from the fields
+# before). ``optional`` ones also take None.
 
 Field = tuple[Any, ...]
 OPTIONAL: Final = "optional"
@@ -71,7 +72,7 @@ SPECS: Final[dict[type[Any], tuple[Field, ...]]] = {
         ("id", "text", True),
         ("birth_date", "date"),
         ("gender", "enum", Gender, OPTIONAL),
-        ("identity_number", "identity"),
+        ("identity_number", "identity", "birth_date"),
         ("first_registered_on", "date", OPTIONAL),
         ("permit", "object", Permit, OPTIONAL),
         ("unaccompanied_minor", "flag"),
@@ -138,10 +139,6 @@ SPECS: Final[dict[type[Any], tuple[Field, ...]]] = {
 _PERIOD = "if f_end < f_start: raise FallbackError"
 CHECKS: Final[dict[type[Any], str]] = {
     Circumstance: "if f_end is not None and f_end < f_start: raise FallbackError",
-    Participant: (
-        "if f_identity_number is not None and f_identity_number.birth_date != f_birth_date:"
-        " raise FallbackError"
-    ),
     Activity: _PERIOD,
     Interruption: _PERIOD,
     Absence: _PERIOD,
