@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import copy
 import datetime as dt
+import pickle
 from typing import Any
 
 import attrs
@@ -131,6 +132,40 @@ def test_a_full_plan_is_read_by_the_fast_reader_alone() -> None:
     assert type(plan.participation_changes[0].percent) is int
     assert plan.activities[0].minors_only
     assert plan.activities[0].area.value == "participation"
+
+
+def _parts(value: Any) -> list[Any]:
+    """``value`` and every model value in it, depth first."""
+    found = [value]
+    for field in attrs.fields(type(value)):
+        inner = getattr(value, field.name)
+        for item in inner if type(inner) is tuple else (inner,):
+            if attrs.has(type(item)):
+                found.extend(_parts(item))
+    return found
+
+
+def test_a_value_read_fast_is_built_as_its_constructor_builds_it() -> None:
+    # The fast reader builds each value in a subclass and then gives it its class:
+    # every part must end in its own class, frozen, and equal, hash and pickle as the
+    # value the constructors build.
+    plan = same_as_detailed(_plan())
+    detailed: Plan = serialization._from_dict_detailed(_plan())
+    assert isinstance(plan, Plan)
+    parts, built = _parts(plan), _parts(detailed)
+    assert [type(part) for part in parts] == [type(part) for part in built]
+    assert len({type(part) for part in parts}) == 11  # every class but Permit
+    for part, other in zip(parts, built, strict=True):
+        assert type(part).__module__.startswith("handlingsplan.model")
+        assert part == other
+        assert hash(part) == hash(other)
+        assert pickle.loads(pickle.dumps(part)) == part
+        assert repr(part) == repr(other)
+        with pytest.raises(attrs.exceptions.FrozenInstanceError):
+            part.id = "changed"
+        with pytest.raises(attrs.exceptions.FrozenInstanceError):
+            del part.id
+    assert attrs.evolve(plan, id="p-2") == attrs.evolve(detailed, id="p-2")
 
 
 BROKEN: dict[str, Any] = {
