@@ -1,10 +1,11 @@
 """The fast reader behind :func:`~handlingsplan.from_dict`: one generated function a class.
 
 Each reader takes a dict straight from JSON (exact ``dict``, ``list``, ``str``, ``int``,
-``float``, ``bool`` and ``None``), checks each field once, inline, builds the frozen
-object without running its constructor's checks again, and then checks the invariants
-that span fields (an end before its start, unique ids, overlaps...) on the values it
-built. It accepts only what the constructors accept, and gives equal values; on
+``float``, ``bool`` and ``None``), checks each field once, inline, then the invariants
+that span fields (an end before its start, unique ids, overlaps...) on the values read,
+and only then builds the frozen object, without running its constructor's checks
+again: in a subclass whose slots are set as plainly as any object's, which then takes
+its own class. It accepts only what the constructors accept, and gives equal values; on
 anything else (a wrong type, a bad value, a ``datetime.date``, a ``str`` subclass, an
 unknown key...) it raises :class:`FallbackError`, and the detailed reader reads the input
 again to name every problem with its path. Parsed dates are kept in a small cache,
