@@ -148,10 +148,8 @@ for change in f_participation_changes:
     if change.on < start or (latest is not None and change.on <= latest): raise FallbackError
     latest = change.on
 count = len(f_activities) + len(f_milestones)
-if count > 1:
-    ids = set(map(ID, f_activities))
-    ids.update(map(ID, f_milestones))
-    if len(ids) != count: raise FallbackError
+if count > 1 and len({*map(ID, f_activities), *map(ID, f_milestones)}) != count:
+    raise FallbackError
 born = f_participant.birth_date
 if f_referred_on < born: raise FallbackError
 if f_activities and min(map(START, f_activities)) < born: raise FallbackError
