@@ -16,7 +16,6 @@ are never cached: personal data is not kept beyond the values that hold it.
 from __future__ import annotations
 
 import datetime as _dt
-import re
 from collections.abc import Callable
 from typing import Any, Final
 
@@ -27,6 +26,7 @@ from ._reader_specs import CHECKS, HELPERS, OPTIONAL, SPECS, FallbackError, Fiel
 from .model import IdentityNumber, Plan
 from .model._activity import DEFAULT_AREAS
 from .model._enums import ActivityKind
+from .model._identity import _TWELVE  # the very form the model reads
 
 __all__ = ["SPECS", "FallbackError", "build"]
 
@@ -56,7 +56,6 @@ def _date(text: str) -> pendulum.Date:
     return found
 
 
-_TWELVE: Final = re.compile(r"([0-9]{8})-?([0-9]{4})")
 _DOUBLED: Final = (0, 2, 4, 6, 8, 1, 3, 5, 7, 9)
 """A digit doubled, less 9 when that is over 9: a step of the Luhn check."""
 _SET_DIGITS: Final = IdentityNumber.__dict__["digits"].__set__
@@ -67,9 +66,10 @@ def _identity(text: str, born: _dt.date) -> IdentityNumber:
 
     The checks of :class:`~handlingsplan.IdentityNumber` and of the participant's
     birth date at once, without the ``personnummer`` package's parse (the slowest part
-    of reading a plan): the 12-digit form, a serial number other than 000, the Luhn
-    check digit over the ten digits after the century, and the birth date (a
-    coordination number's day less 60) equal to ``born``, which is a real date.
+    of reading a plan, and one that reads the clock): the 12-digit form, a serial
+    number other than 000, the Luhn check digit over the nine digits between the
+    century and it, and the birth date (a coordination number's day less 60) equal to
+    ``born``, which is a real date.
     """
     match = _TWELVE.fullmatch(text)
     if match is None:
