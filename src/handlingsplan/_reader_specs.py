@@ -7,6 +7,8 @@ not run again.
 
 from __future__ import annotations
 
+import datetime as _dt
+from itertools import pairwise
 from operator import attrgetter
 from typing import Any, Final
 
@@ -23,7 +25,6 @@ from .model import (
     Permit,
     Plan,
 )
-from .model._checks import overlaps
 from .model._enums import (
     AbsenceReason,
     ActivityKind,
@@ -40,7 +41,7 @@ from .model._enums import (
     Programme,
 )
 
-__all__ = ["CHECKS", "OPTIONAL", "SPECS", "FallbackError", "Field", "plan_invariants"]
+__all__ = ["CHECKS", "HELPERS", "OPTIONAL", "SPECS", "FallbackError", "Field"]
 
 
 class FallbackError(Exception):
@@ -49,8 +50,9 @@ class FallbackError(Exception):
 
 # -- the fields of each class ------------------------------------------------------
 # A field is (name, kind, *details); the kinds are text (nonempty?), date, enum (class),
-# number (low, high), flag, object (class), items (class), identity and factory (how
-# the default is made from the fields before). ``optional`` ones also take None.
+# number (low, high), flag, object (class), items (class), identity (the field of the
+# birth date it must agree with) and factory (how the default is made from the fields
+# before). ``optional`` ones also take None.
 
 Field = tuple[Any, ...]
 OPTIONAL: Final = "optional"
@@ -71,7 +73,7 @@ SPECS: Final[dict[type[Any], tuple[Field, ...]]] = {
         ("id", "text", True),
         ("birth_date", "date"),
         ("gender", "enum", Gender, OPTIONAL),
-        ("identity_number", "identity"),
+        ("identity_number", "identity", "birth_date"),
         ("first_registered_on", "date", OPTIONAL),
         ("permit", "object", Permit, OPTIONAL),
         ("unaccompanied_minor", "flag"),
@@ -136,56 +138,54 @@ SPECS: Final[dict[type[Any], tuple[Field, ...]]] = {
 # The invariants across fields, on the values read (``f_<name>``): the same checks as
 # the constructors', which did not run.
 _PERIOD = "if f_end < f_start: raise FallbackError"
+_PLAN = """\
+start = f_referred_on
+if f_plan_made_on is not None:
+    if f_plan_made_on < start: raise FallbackError
+    start = f_plan_made_on
+latest = None
+for change in f_participation_changes:
+    if change.on < start or (latest is not None and change.on <= latest): raise FallbackError
+    latest = change.on
+count = len(f_activities) + len(f_milestones)
+if count > 1 and len({*map(ID, f_activities), *map(ID, f_milestones)}) != count:
+    raise FallbackError
+born = f_participant.birth_date
+if f_referred_on < born: raise FallbackError
+if f_activities and min(map(START, f_activities)) < born: raise FallbackError
+if len(f_interruptions) > 1 and overlapping([(0, i.start, i.end) for i in f_interruptions]):
+    raise FallbackError
+if len(f_absences) > 1 and overlapping([(a.reason, a.start, a.end) for a in f_absences]):
+    raise FallbackError
+if f_exit is not None and f_exit.on < f_referred_on: raise FallbackError
+if f_follow_up is not None and (f_exit is None or f_follow_up.on < f_exit.on):
+    raise FallbackError
+"""
 CHECKS: Final[dict[type[Any], str]] = {
     Circumstance: "if f_end is not None and f_end < f_start: raise FallbackError",
-    Participant: (
-        "if f_identity_number is not None and f_identity_number.birth_date != f_birth_date:"
-        " raise FallbackError"
-    ),
     Activity: _PERIOD,
     Interruption: _PERIOD,
     Absence: _PERIOD,
-    Plan: "plan_invariants(o)",
+    Plan: _PLAN,  # the referral is on or before the plan, so not before the birth either
 }
 
 
-_ID = attrgetter("id")
-_START = attrgetter("start")
+def _overlapping(periods: list[tuple[Any, _dt.date, _dt.date]]) -> bool:
+    """Whether two periods ``(group, start, end)`` of one group share a day.
+
+    Each ends on or after its start; so, sorted, a period overlaps an earlier one of its
+    group exactly when it overlaps the one before it. Sorts ``periods`` in place.
+    """
+    periods.sort()
+    for (group, _, end), (next_group, start, _) in pairwise(periods):
+        if start <= end and next_group == group:
+            return True
+    return False
 
 
-def plan_invariants(plan: Plan) -> None:
-    """The checks of :class:`~handlingsplan.Plan` across its fields and parts."""
-    referred = plan.referred_on
-    made = plan.plan_made_on
-    if made is not None and made < referred:
-        raise FallbackError
-    start = referred if made is None else made
-    latest = None
-    for change in plan.participation_changes:
-        if change.on < start or (latest is not None and change.on <= latest):
-            raise FallbackError
-        latest = change.on
-    activities, milestones = plan.activities, plan.milestones
-    ids = set(map(_ID, activities))
-    ids.update(map(_ID, milestones))
-    if len(ids) != len(activities) + len(milestones):
-        raise FallbackError
-    born = plan.participant.birth_date
-    if referred < born:  # and so is the plan, made on or after the referral
-        raise FallbackError
-    if activities and min(map(_START, activities)) < born:
-        raise FallbackError
-    if len(plan.interruptions) > 1 and overlaps(
-        [(item.start, item.end) for item in plan.interruptions]
-    ):
-        raise FallbackError
-    if len(plan.absences) > 1:
-        for reason in AbsenceReason:
-            same = [(item.start, item.end) for item in plan.absences if item.reason is reason]
-            if len(same) > 1 and overlaps(same):
-                raise FallbackError
-    exit, follow_up = plan.exit, plan.follow_up
-    if exit is not None and exit.on < referred:
-        raise FallbackError
-    if follow_up is not None and (exit is None or follow_up.on < exit.on):
-        raise FallbackError
+HELPERS: Final[dict[str, Any]] = {
+    "ID": attrgetter("id"),
+    "START": attrgetter("start"),
+    "overlapping": _overlapping,
+}
+"""The names the checks use besides the fields."""
