@@ -103,6 +103,8 @@ def add_months(d: _dt.date, months: int) -> pendulum.Date:
     >>> add_months(_dt.date(2024, 3, 31), -1)
     Date(2024, 2, 29)
     """
+    if type(d) is pendulum.Date and type(months) is int:  # already checked: the model's
+        return months_after(d, months)
     return months_after(as_date(d, "d"), _as_int(months, "months"))
 
 
@@ -112,6 +114,8 @@ def add_days(d: _dt.date, days: int) -> pendulum.Date:
     >>> add_days(_dt.date(2024, 2, 28), 2)
     Date(2024, 3, 1)
     """
+    if type(d) is pendulum.Date and type(days) is int:  # already checked: the model's
+        return day_at(d.toordinal() + days)
     return day_at(as_date(d, "d").toordinal() + _as_int(days, "days"))
 
 
@@ -136,6 +140,8 @@ def birthday(birth_date: _dt.date, age: int, *, leap_day: LeapDay = "feb28") -> 
     >>> birthday(_dt.date(2008, 2, 29), 18, leap_day="mar1")
     Date(2026, 3, 1)
     """
+    if type(birth_date) is pendulum.Date and type(age) is int and age >= 0:
+        return birthday_at(birth_date, age, _check_leap_day(leap_day))
     born = as_date(birth_date, "birth_date")
     years = _as_int(age, "age")
     if years < 0:

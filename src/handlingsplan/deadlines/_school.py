@@ -9,33 +9,35 @@ earliest non-cancelled ``upper_secondary_intro`` activity, in every programme.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from ..dates import add_months
 from ..model import Activity, ActivityKind, ActivityStatus, Plan
 from ..parameters import Parameters
 from ._kinds import Deadline, DeadlineKind, make_deadline
 
-__all__ = ["language_introductions", "study_plan_dates"]
+__all__ = ["first_activities", "study_plan_dates"]
 
 
-def language_introductions(plan: Plan) -> list[Activity]:
-    """The plan's non-cancelled ``upper_secondary_intro`` activities, earliest first."""
-    return sorted(
-        (
-            activity
-            for activity in plan.activities
-            if activity.kind is ActivityKind.UPPER_SECONDARY_INTRO
-            and activity.status is not ActivityStatus.CANCELLED
-        ),
-        key=lambda activity: (activity.start, activity.id),
-    )
+def first_activities(plan: Plan) -> dict[ActivityKind, Activity]:
+    """The earliest non-cancelled activity of each kind in the plan, by start then id."""
+    firsts: dict[ActivityKind, Activity] = {}
+    for activity in plan.activities:
+        if activity.status is ActivityStatus.CANCELLED:
+            continue
+        held = firsts.get(activity.kind)
+        if held is None or (activity.start, activity.id) < (held.start, held.id):
+            firsts[activity.kind] = activity
+    return firsts
 
 
-def study_plan_dates(plan: Plan, parameters: Parameters) -> list[Deadline]:
+def study_plan_dates(
+    parameters: Parameters, firsts: Mapping[ActivityKind, Activity]
+) -> list[Deadline]:
     """``study_plan_due`` for the earliest language introduction, if there is one."""
-    introductions = language_introductions(plan)
-    if not introductions:
+    first = firsts.get(ActivityKind.UPPER_SECONDARY_INTRO)
+    if first is None:
         return []
-    first = introductions[0]
     months = parameters.int_value("study_plan_months", first.start)
     return [
         make_deadline(
