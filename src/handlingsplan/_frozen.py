@@ -37,7 +37,7 @@ class FrozenMapping(Mapping[str, V]):
 
     def __init__(self, items: Mapping[str, V] | Iterable[tuple[str, V]] = ()) -> None:
         # A read-only view of a private copy: not even ``_items`` can be changed.
-        object.__setattr__(self, "_items", MappingProxyType(dict(items)))
+        _set_items(self, MappingProxyType(dict(items)))
 
     def __getitem__(self, key: str) -> V:
         return self._items[key]
