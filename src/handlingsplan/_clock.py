@@ -26,6 +26,7 @@ Date(2029, 2, 2)
 from __future__ import annotations
 
 import datetime as _dt
+import functools
 import math
 from collections.abc import Iterable, Sequence
 
@@ -196,26 +197,37 @@ def _walk(found: Sequence[Level], outside: Sequence[Period], days: int) -> int:
 
     Each level's days inside the programme are taken in turn; the last level runs on
     without end, so after the last outside period its days form one open span, where
-    the end is reached for certain. The sums are exact in whole numbers: a level of
-    ``p`` percent uses ``p * scale`` of a day's ``100 * scale`` parts, ``scale`` being
-    the least common multiple of the levels' denominators.
+    the end is reached for certain. The sums are exact in whole numbers (see
+    :func:`_weights`).
     """
-    percents = [exact(level.percent) for level in found]
-    scale = math.lcm(*(percent.denominator for percent in percents))
-    weights = [percent.numerator * (scale // percent.denominator) for percent in percents]
+    scale, weights = _weights(tuple(level.percent for level in found))
     remaining = days * 100 * scale
     final = found[-1].first.toordinal()
     tail = max(final, outside[-1][1] + 1) if outside else final
     for level, weight in zip(found, weights, strict=True):
         first = level.first.toordinal()
         last = level.last.toordinal() if level.last is not None else tail - 1
-        inside = subtract([(first, last)], clip(outside, first, last))
-        for span_first, span_last in inside:
+        # Without outside periods a level is one span (the open level's then empty).
+        spans = [(first, last)]
+        if outside:
+            spans = subtract(spans, clip(outside, first, last))
+        for span_first, span_last in spans:
+            length = span_last - span_first + 1
             needed = -(-remaining // weight)
-            if needed <= span_last - span_first + 1:
+            if needed <= length:
                 return span_first + needed - 1
-            remaining -= (span_last - span_first + 1) * weight
+            remaining -= length * weight
     return tail + -(-remaining // weights[-1]) - 1
+
+
+@functools.lru_cache(maxsize=256, typed=True)
+def _weights(percents: tuple[float, ...]) -> tuple[int, tuple[int, ...]]:
+    """``scale`` and each level's whole-number weight: a day at ``p`` percent uses
+    ``p * scale`` of a full-time day's ``100 * scale`` parts, exactly, ``scale`` being
+    the least common multiple of the levels' denominators (``p`` read as its decimal)."""
+    shares = [exact(percent) for percent in percents]
+    scale = math.lcm(*(share.denominator for share in shares))
+    return scale, tuple(share.numerator * (scale // share.denominator) for share in shares)
 
 
 def parental_benefit_days(plan: Plan, registered: _dt.date) -> int:
