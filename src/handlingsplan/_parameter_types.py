@@ -176,8 +176,7 @@ _CACHED_DAYS = 4096
 _CACHED_VALUES = 16384
 """How many (name, day) values a collection keeps at most."""
 
-_DAY_TYPES = frozenset({pendulum.Date, _dt.date})
-"""The types of day whose values are remembered (a ``datetime`` is refused)."""
+_DAY_TYPES = frozenset({pendulum.Date, _dt.date})  # whose values are remembered
 
 _DEFAULT_NAMES = tuple(
     field.name for field in attrs.fields(ParameterValues) if field.name not in ("on", "extra")

@@ -5,13 +5,13 @@ from __future__ import annotations
 from operator import attrgetter
 
 from ..dates import add_days
-from ..model import Plan, Programme
+from ..model import Activity, ActivityKind, ActivityStatus, Plan, Programme
 from ..parameters import DEFAULT_PARAMETERS, Parameters
 from ._ages import leap_day_of, youth_dates
 from ._civic import civic_dates
 from ._kinds import Deadline, DeadlineKind, make_deadline
 from ._programme import programme_dates
-from ._school import first_activities, study_plan_dates
+from ._school import study_plan_dates
 from ._sfi import sfi_dates
 
 __all__ = ["deadlines"]
@@ -54,3 +54,15 @@ def deadlines(plan: Plan, *, parameters: Parameters = DEFAULT_PARAMETERS) -> tup
         )
     found.sort(key=_sort_key)
     return tuple(found)
+
+
+def first_activities(plan: Plan) -> dict[ActivityKind, Activity]:
+    """The earliest non-cancelled activity of each kind in the plan, by start then id."""
+    firsts: dict[ActivityKind, Activity] = {}
+    for activity in plan.activities:
+        if activity.status is ActivityStatus.CANCELLED:
+            continue
+        held = firsts.get(activity.kind)
+        if held is None or (activity.start, activity.id) < (held.start, held.id):
+            firsts[activity.kind] = activity
+    return firsts

@@ -12,29 +12,18 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from ..dates import add_months
-from ..model import Activity, ActivityKind, ActivityStatus, Plan
+from ..model import Activity, ActivityKind
 from ..parameters import Parameters
 from ._kinds import Deadline, DeadlineKind, make_deadline
 
-__all__ = ["first_activities", "study_plan_dates"]
-
-
-def first_activities(plan: Plan) -> dict[ActivityKind, Activity]:
-    """The earliest non-cancelled activity of each kind in the plan, by start then id."""
-    firsts: dict[ActivityKind, Activity] = {}
-    for activity in plan.activities:
-        if activity.status is ActivityStatus.CANCELLED:
-            continue
-        held = firsts.get(activity.kind)
-        if held is None or (activity.start, activity.id) < (held.start, held.id):
-            firsts[activity.kind] = activity
-    return firsts
+__all__ = ["study_plan_dates"]
 
 
 def study_plan_dates(
     parameters: Parameters, firsts: Mapping[ActivityKind, Activity]
 ) -> list[Deadline]:
-    """``study_plan_due`` for the earliest language introduction, if there is one."""
+    """``study_plan_due`` for the earliest language introduction, if there is one;
+    ``firsts`` holds the earliest non-cancelled activity of each kind."""
     first = firsts.get(ActivityKind.UPPER_SECONDARY_INTRO)
     if first is None:
         return []
