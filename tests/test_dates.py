@@ -616,3 +616,56 @@ def test_add_days_refuses_a_datetime_and_a_bool_count() -> None:
         add_days(_dt.datetime(2025, 1, 1, 12, 0, tzinfo=_dt.UTC), 1)
     with pytest.raises(TypeError, match="days must be an int"):
         add_days(_dt.date(2025, 1, 1), True)
+
+
+# -- the model's dates take a shorter path, checked alike ------------------------------
+
+PENDULUM_DAY = pendulum.Date(2024, 2, 29)
+
+
+@pytest.mark.parametrize(
+    ("call", "name"),
+    [
+        (lambda count: add_months(PENDULUM_DAY, count), "months"),
+        (lambda count: add_days(PENDULUM_DAY, count), "days"),
+        (lambda count: birthday(PENDULUM_DAY, count), "age"),
+    ],
+    ids=["add_months", "add_days", "birthday"],
+)
+@pytest.mark.parametrize("count", [True, 1.0, "1", None])
+def test_a_pendulum_date_with_a_count_that_is_not_an_int_is_refused(
+    call: Callable[[object], object], name: str, count: object
+) -> None:
+    with pytest.raises(TypeError, match=rf"^{name} must be an int, not {type(count).__name__}"):
+        call(count)
+
+
+@pytest.mark.parametrize(
+    "call",
+    [
+        lambda: add_months(pendulum.datetime(2025, 1, 13), 1),
+        lambda: add_days(pendulum.datetime(2025, 1, 13), 1),
+        lambda: birthday(pendulum.datetime(2025, 1, 13), 1),
+    ],
+    ids=["add_months", "add_days", "birthday"],
+)
+def test_a_pendulum_datetime_is_refused_where_a_date_belongs(call: Callable[[], object]) -> None:
+    with pytest.raises(TypeError, match=r"must be a date, not a datetime"):
+        call()
+
+
+def test_a_pendulum_date_gives_what_a_plain_date_gives() -> None:
+    plain = _dt.date(2024, 2, 29)
+    for months in (-25, -1, 0, 1, 12, 48):
+        assert add_months(PENDULUM_DAY, months) == add_months(plain, months)
+    for days in (-366, -1, 0, 1, 365):
+        assert add_days(PENDULUM_DAY, days) == add_days(plain, days)
+    for age in (0, 1, 4, 18):
+        for leap_day in ("feb28", "mar1"):
+            assert birthday(PENDULUM_DAY, age, leap_day=leap_day) == birthday(
+                plain, age, leap_day=leap_day
+            )
+    with pytest.raises(ValueError, match=r"^age must not be negative: -1$"):
+        birthday(PENDULUM_DAY, -1)
+    with pytest.raises(ValueError, match=r"^leap_day must be one of"):
+        birthday(PENDULUM_DAY, 18, leap_day="feb29")  # type: ignore[arg-type]

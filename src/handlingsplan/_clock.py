@@ -6,7 +6,8 @@
 * Walking the calendar from the start, a day outside the programme uses nothing; every
   other day uses ``participation_on(day) / 100`` of a full-time day. The allowance ends
   on the first day on which the days used reach ``A``. Levels and outside periods are
-  piecewise constant, so the walk goes span by span, in exact fractions.
+  piecewise constant, so the walk goes span by span, exactly: in whole numbers of the
+  smallest part of a day that every level's share is a multiple of.
 * Outside the programme: every day of an interruption, and every *withdrawn* day: a run
   of consecutive full-time absences for sickness or parental benefit longer than
   ``absence_exit_days`` (30) leads to the referral being withdrawn from its 31st day to
@@ -25,15 +26,15 @@ Date(2029, 2, 2)
 from __future__ import annotations
 
 import datetime as _dt
+import functools
 import math
 from collections.abc import Iterable, Sequence
-from fractions import Fraction
 
 import attrs
 import pendulum
 
+from ._calendar import day_at, months_after
 from ._numbers import exact
-from .dates import add_days, add_months
 from .model import AbsenceReason, InterruptionReason, Plan
 from .parameters import Parameters
 
@@ -43,6 +44,8 @@ Period = tuple[int, int]
 """A period of ordinals, both ends included."""
 
 _RUN_REASONS = frozenset({AbsenceReason.SICKNESS, AbsenceReason.PARENTAL_BENEFIT})
+
+_MAX_ORDINAL = _dt.date.max.toordinal()
 
 
 @attrs.frozen
@@ -70,8 +73,11 @@ class Allowance:
 
 def merge(periods: Iterable[Period]) -> list[Period]:
     """Disjoint periods covering the same days, in order; adjacent ones joined."""
+    ordered = sorted(periods)
+    if len(ordered) < 2:
+        return ordered
     merged: list[Period] = []
-    for first, last in sorted(periods):
+    for first, last in ordered:
         if merged and first <= merged[-1][1] + 1:
             if last > merged[-1][1]:
                 merged[-1] = (merged[-1][0], last)
@@ -82,6 +88,8 @@ def merge(periods: Iterable[Period]) -> list[Period]:
 
 def subtract(periods: Sequence[Period], removed: Sequence[Period]) -> list[Period]:
     """The days of ``periods`` not in ``removed`` (both disjoint and sorted)."""
+    if not removed:
+        return [(first, last) for first, last in periods if first <= last]
     result: list[Period] = []
     index = 0
     for first, last in periods:
@@ -112,6 +120,8 @@ def days_in(periods: Iterable[Period]) -> int:
 def withdrawn_runs(plan: Plan, parameters: Parameters) -> list[tuple[Period, Period]]:
     """Each run of full-time sickness or parental-benefit absences that leads to a
     withdrawal, with its withdrawn days: ``((run_first, run_last), (first, last))``."""
+    if not plan.absences:
+        return []
     runs = merge(
         (absence.start.toordinal(), absence.end.toordinal())
         for absence in plan.absences
@@ -128,8 +138,10 @@ def withdrawn_runs(plan: Plan, parameters: Parameters) -> list[tuple[Period, Per
 def outside_periods(plan: Plan, parameters: Parameters) -> tuple[list[Period], list[Period]]:
     """The days outside the programme from the start to the exit: interruption days, and
     withdrawn days that are not interruption days; each list disjoint and sorted."""
+    if not plan.interruptions and not plan.absences:
+        return [], []
     first = plan.start.toordinal()
-    last = plan.exit.on.toordinal() if plan.exit is not None else _dt.date.max.toordinal()
+    last = plan.exit.on.toordinal() if plan.exit is not None else _MAX_ORDINAL
     interrupted = clip(
         merge((item.start.toordinal(), item.end.toordinal()) for item in plan.interruptions),
         first,
@@ -147,7 +159,7 @@ def levels(plan: Plan) -> list[Level]:
         if change.on <= found[-1].first:
             found[-1] = Level(change.on, None, change.percent, _reason(change.reason))
             continue
-        found[-1] = attrs.evolve(found[-1], last=add_days(change.on, -1))
+        found[-1] = attrs.evolve(found[-1], last=day_at(change.on.toordinal() - 1))
         found.append(Level(change.on, None, change.percent, _reason(change.reason)))
     return found
 
@@ -164,13 +176,13 @@ def allowance(plan: Plan, *, parameters: Parameters | None = None) -> Allowance:
         parameters = DEFAULT_PARAMETERS
     start = plan.start
     months = parameters.int_value("programme_months", start)
-    days = add_months(start, months).toordinal() - start.toordinal() + 1
+    days = months_after(start, months).toordinal() - start.toordinal() + 1
     interrupted, withdrawn = outside_periods(plan, parameters)
-    outside = merge([*interrupted, *withdrawn])
+    outside = merge([*interrupted, *withdrawn]) if withdrawn else interrupted
     found = levels(plan)
-    end = _walk(found, outside, Fraction(days))
+    end = _walk(found, outside, days)
     return Allowance(
-        end=pendulum.Date.fromordinal(end),
+        end=day_at(end),
         start=start,
         months=months,
         days=days,
@@ -180,28 +192,42 @@ def allowance(plan: Plan, *, parameters: Parameters | None = None) -> Allowance:
     )
 
 
-def _walk(found: Sequence[Level], outside: Sequence[Period], remaining: Fraction) -> int:
-    """The ordinal of the day on which the days used reach ``remaining``.
+def _walk(found: Sequence[Level], outside: Sequence[Period], days: int) -> int:
+    """The ordinal of the day on which the days used reach ``days`` full-time days.
 
     Each level's days inside the programme are taken in turn; the last level runs on
     without end, so after the last outside period its days form one open span, where
-    the end is reached for certain.
+    the end is reached for certain. The sums are exact in whole numbers (see
+    :func:`_weights`).
     """
-    *closed, final = found
-    tail = max([final.first.toordinal(), *(last + 1 for _, last in outside)])
-    spans: list[tuple[int, int, Fraction]] = []
-    for level in (*closed, final):
+    scale, weights = _weights(tuple(level.percent for level in found))
+    remaining = days * 100 * scale
+    final = found[-1].first.toordinal()
+    tail = max(final, outside[-1][1] + 1) if outside else final
+    for level, weight in zip(found, weights, strict=True):
         first = level.first.toordinal()
         last = level.last.toordinal() if level.last is not None else tail - 1
-        share = exact(level.percent) / 100
-        inside = subtract([(first, last)], clip(outside, first, last))
-        spans.extend((span_first, span_last, share) for span_first, span_last in inside)
-    for span_first, span_last, share in spans:
-        needed = math.ceil(remaining / share)
-        if needed <= span_last - span_first + 1:
-            return span_first + needed - 1
-        remaining -= (span_last - span_first + 1) * share
-    return tail + math.ceil(remaining / (exact(final.percent) / 100)) - 1
+        # Without outside periods a level is one span (the open level's then empty).
+        spans = [(first, last)]
+        if outside:
+            spans = subtract(spans, clip(outside, first, last))
+        for span_first, span_last in spans:
+            length = span_last - span_first + 1
+            needed = -(-remaining // weight)
+            if needed <= length:
+                return span_first + needed - 1
+            remaining -= length * weight
+    return tail + -(-remaining // weights[-1]) - 1
+
+
+@functools.lru_cache(maxsize=256, typed=True)
+def _weights(percents: tuple[float, ...]) -> tuple[int, tuple[int, ...]]:
+    """``scale`` and each level's whole-number weight: a day at ``p`` percent uses
+    ``p * scale`` of a full-time day's ``100 * scale`` parts, exactly, ``scale`` being
+    the least common multiple of the levels' denominators (``p`` read as its decimal)."""
+    shares = [exact(percent) for percent in percents]
+    scale = math.lcm(*(share.denominator for share in shares))
+    return scale, tuple(share.numerator * (scale // share.denominator) for share in shares)
 
 
 def parental_benefit_days(plan: Plan, registered: _dt.date) -> int:
@@ -218,7 +244,7 @@ def parental_benefit_days(plan: Plan, registered: _dt.date) -> int:
         for item in plan.absences
         if item.reason is AbsenceReason.PARENTAL_BENEFIT and item.percent == 100
     ]
-    return days_in(clip(merge(periods), first, _dt.date.max.toordinal()))
+    return days_in(clip(merge(periods), first, _MAX_ORDINAL))
 
 
 def pre_plan_days(plan: Plan, registered: _dt.date) -> int:

@@ -17,7 +17,7 @@ from ._privacy import redacted_repr
 
 V = TypeVar("V")
 
-__all__ = ["FrozenMapping", "freeze"]
+__all__ = ["FrozenMapping", "freeze", "owning"]
 
 
 @redacted_repr
@@ -37,7 +37,7 @@ class FrozenMapping(Mapping[str, V]):
 
     def __init__(self, items: Mapping[str, V] | Iterable[tuple[str, V]] = ()) -> None:
         # A read-only view of a private copy: not even ``_items`` can be changed.
-        object.__setattr__(self, "_items", MappingProxyType(dict(items)))
+        _set_items(self, MappingProxyType(dict(items)))
 
     def __getitem__(self, key: str) -> V:
         return self._items[key]
@@ -59,6 +59,21 @@ class FrozenMapping(Mapping[str, V]):
 
     def __reduce__(self) -> tuple[type[FrozenMapping[Any]], tuple[dict[str, V]]]:
         return (type(self), (dict(self._items),))
+
+
+_set_items = FrozenMapping.__dict__["_items"].__set__
+
+
+def owning(items: dict[str, V]) -> FrozenMapping[V]:
+    """A :class:`FrozenMapping` of ``items``, a dict made for it that nothing else holds:
+    wrapped as it is, without the copy the constructor makes.
+
+    >>> owning({"months": 24}) == FrozenMapping({"months": 24})
+    True
+    """
+    made: FrozenMapping[V] = object.__new__(FrozenMapping)
+    _set_items(made, MappingProxyType(items))
+    return made
 
 
 _PLAIN = frozenset({str, int, float, bool, type(None), _dt.date})

@@ -176,6 +176,8 @@ _CACHED_DAYS = 4096
 _CACHED_VALUES = 16384
 """How many (name, day) values a collection keeps at most."""
 
+_DAY_TYPES = frozenset({pendulum.Date, _dt.date})  # whose values are remembered
+
 _DEFAULT_NAMES = tuple(
     field.name for field in attrs.fields(ParameterValues) if field.name not in ("on", "extra")
 )
@@ -252,7 +254,7 @@ class Parameters(Mapping[str, Parameter]):
 
     def value(self, name: str, day: _dt.date) -> Value:
         """The value of ``name`` in force on an event's ``day`` (earliest before history)."""
-        if type(day) is _dt.date or type(day) is pendulum.Date:
+        if type(day) in _DAY_TYPES:
             return self._values(name, day)
         return self._value_for_event(name, day)  # a datetime, or no date: refused there
 
@@ -261,7 +263,7 @@ class Parameters(Mapping[str, Parameter]):
 
     def int_value(self, name: str, day: _dt.date) -> int:
         """Like :meth:`value`, for a parameter whose values are whole numbers."""
-        value = self.value(name, day)
+        value = self._values(name, day) if type(day) in _DAY_TYPES else self.value(name, day)
         if not isinstance(value, int):
             raise TypeError(f"parameter {name!r} is not a whole number on {day}: {value!r}")
         return value

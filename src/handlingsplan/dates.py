@@ -23,18 +23,19 @@ Date(2026, 12, 28)
 
 from __future__ import annotations
 
-import calendar
 import datetime as _dt
-import types
-from functools import lru_cache
-from importlib.machinery import SourceFileLoader
-from pathlib import Path
 from typing import Literal
 
-import holidays
 import pendulum
-from holidays.holiday_base import HolidayBase
 
+from ._calendar import (
+    birthday_at,
+    day_at,
+    is_working,
+    months_after,
+    next_working_day,
+    non_working_holidays,
+)
 from ._privacy import echo
 
 __all__ = [
@@ -55,6 +56,8 @@ LeapDay = Literal["feb28", "mar1"]
 
 _LEAP_DAYS = ("feb28", "mar1")
 
+_non_working_holidays = non_working_holidays
+
 
 def as_date(value: object, name: str = "date") -> pendulum.Date:
     """``value`` as a ``pendulum.Date``; a ``TypeError`` naming ``name`` otherwise.
@@ -66,19 +69,19 @@ def as_date(value: object, name: str = "date") -> pendulum.Date:
     ...
     TypeError: start must be a date, not a datetime: datetime.datetime(2025, 1, 13, 9, 0)
     """
+    if type(value) is pendulum.Date:  # the model's dates: the common case first
+        return value
     if isinstance(value, _dt.datetime):
         raise TypeError(f"{name} must be a date, not a datetime: {echo(value)}")
-    if type(value) is pendulum.Date:
-        return value
     if isinstance(value, _dt.date):
         return pendulum.Date(value.year, value.month, value.day)
     raise TypeError(f"{name} must be a datetime.date, not {type(value).__name__}: {echo(value)}")
 
 
 def _as_int(value: object, name: str) -> int:
-    if isinstance(value, bool) or not isinstance(value, int):
-        raise TypeError(f"{name} must be an int, not {type(value).__name__}: {echo(value)}")
-    return value
+    if type(value) is int or (isinstance(value, int) and not isinstance(value, bool)):
+        return value
+    raise TypeError(f"{name} must be an int, not {type(value).__name__}: {echo(value)}")
 
 
 def _check_leap_day(leap_day: object) -> LeapDay:
@@ -87,16 +90,6 @@ def _check_leap_day(leap_day: object) -> LeapDay:
     if leap_day == "mar1":
         return "mar1"
     raise ValueError(f"leap_day must be one of {_LEAP_DAYS}, not {echo(leap_day)}")
-
-
-def _shift_months(year: int, month: int, day: int, months: int) -> pendulum.Date:
-    index = year * 12 + (month - 1) + months
-    new_year, new_month = divmod(index, 12)
-    new_month += 1
-    if not _dt.MINYEAR <= new_year <= _dt.MAXYEAR:
-        raise OverflowError(f"date out of range: year {new_year}")
-    last = calendar.monthrange(new_year, new_month)[1]
-    return pendulum.Date(new_year, new_month, min(day, last))
 
 
 def add_months(d: _dt.date, months: int) -> pendulum.Date:
@@ -110,8 +103,9 @@ def add_months(d: _dt.date, months: int) -> pendulum.Date:
     >>> add_months(_dt.date(2024, 3, 31), -1)
     Date(2024, 2, 29)
     """
-    day = as_date(d, "d")
-    return _shift_months(day.year, day.month, day.day, _as_int(months, "months"))
+    if type(d) is pendulum.Date and type(months) is int:  # already checked: the model's
+        return months_after(d, months)
+    return months_after(as_date(d, "d"), _as_int(months, "months"))
 
 
 def add_days(d: _dt.date, days: int) -> pendulum.Date:
@@ -120,9 +114,9 @@ def add_days(d: _dt.date, days: int) -> pendulum.Date:
     >>> add_days(_dt.date(2024, 2, 28), 2)
     Date(2024, 3, 1)
     """
-    day = as_date(d, "d")
-    moved = _dt.date.fromordinal(day.toordinal() + _as_int(days, "days"))
-    return pendulum.Date(moved.year, moved.month, moved.day)
+    if type(d) is pendulum.Date and type(days) is int:  # already checked: the model's
+        return day_at(d.toordinal() + days)
+    return day_at(as_date(d, "d").toordinal() + _as_int(days, "days"))
 
 
 def add_years(d: _dt.date, years: int) -> pendulum.Date:
@@ -131,8 +125,7 @@ def add_years(d: _dt.date, years: int) -> pendulum.Date:
     >>> add_years(_dt.date(2024, 2, 29), 1)
     Date(2025, 2, 28)
     """
-    day = as_date(d, "d")
-    return _shift_months(day.year, day.month, day.day, 12 * _as_int(years, "years"))
+    return months_after(as_date(d, "d"), 12 * _as_int(years, "years"))
 
 
 def birthday(birth_date: _dt.date, age: int, *, leap_day: LeapDay = "feb28") -> pendulum.Date:
@@ -147,15 +140,13 @@ def birthday(birth_date: _dt.date, age: int, *, leap_day: LeapDay = "feb28") -> 
     >>> birthday(_dt.date(2008, 2, 29), 18, leap_day="mar1")
     Date(2026, 3, 1)
     """
+    if type(birth_date) is pendulum.Date and type(age) is int and age >= 0:
+        return birthday_at(birth_date, age, _check_leap_day(leap_day))
     born = as_date(birth_date, "birth_date")
     years = _as_int(age, "age")
     if years < 0:
         raise ValueError(f"age must not be negative: {years}")
-    rule = _check_leap_day(leap_day)
-    year = born.year + years
-    if born.month == 2 and born.day == 29 and not calendar.isleap(year):
-        return pendulum.Date(year, 3, 1) if rule == "mar1" else pendulum.Date(year, 2, 28)
-    return pendulum.Date(year, born.month, born.day)
+    return birthday_at(born, years, _check_leap_day(leap_day))
 
 
 def age_on(birth_date: _dt.date, on: _dt.date, *, leap_day: LeapDay = "feb28") -> int:
@@ -175,39 +166,9 @@ def age_on(birth_date: _dt.date, on: _dt.date, *, leap_day: LeapDay = "feb28") -
     if day < born:
         raise ValueError(f"on ({day}) is before birth_date ({born})")
     years = day.year - born.year
-    if birthday(born, years, leap_day=rule) > day:
+    if birthday_at(born, years, rule) > day:
         years -= 1
     return years
-
-
-_SWEDEN_MODULE = "holidays.countries.sweden"
-
-
-@lru_cache(maxsize=1)
-def _sweden() -> type[HolidayBase]:
-    """The ``holidays`` package's Swedish calendar class, loaded from its module alone.
-
-    ``holidays.country_holidays`` and any import from ``holidays.countries`` run that
-    package's ``__init__``, which imports every country's module (some 250 files).
-    The Swedish module imports only the package's shared base and calendar modules,
-    so it is loaded from its file on its own, without being registered as the
-    package's submodule.
-    """
-    path = Path(holidays.__file__).parent / "countries" / "sweden.py"
-    loader = SourceFileLoader(_SWEDEN_MODULE, str(path))
-    module = types.ModuleType(loader.name)
-    module.__file__ = loader.path
-    module.__loader__ = loader
-    loader.exec_module(module)
-    sweden: type[HolidayBase] = module.Sweden
-    return sweden
-
-
-@lru_cache(maxsize=512)
-def _non_working_holidays(year: int) -> frozenset[_dt.date]:
-    """Public holidays and the three eves of ``year`` (the calendar omits plain Sundays)."""
-    calendar_ = _sweden()(years=year, categories=("public", "de_facto"))
-    return frozenset(calendar_.keys())
 
 
 def is_working_day(d: _dt.date) -> bool:
@@ -221,12 +182,7 @@ def is_working_day(d: _dt.date) -> bool:
     >>> is_working_day(_dt.date(2026, 6, 22))
     True
     """
-    day = as_date(d, "d")
-    return _is_working(day)
-
-
-def _is_working(day: _dt.date) -> bool:
-    return day.weekday() < 5 and day not in _non_working_holidays(day.year)
+    return is_working(as_date(d, "d"))
 
 
 def statutory_deadline(d: _dt.date) -> pendulum.Date:
@@ -238,10 +194,7 @@ def statutory_deadline(d: _dt.date) -> pendulum.Date:
     >>> statutory_deadline(_dt.date(2026, 12, 31))  # nyårsafton, then 1 Jan, then a Saturday
     Date(2027, 1, 4)
     """
-    day = as_date(d, "d")
-    while not _is_working(day):
-        day = add_days(day, 1)
-    return day
+    return next_working_day(as_date(d, "d"))
 
 
 def working_days(start: _dt.date, end: _dt.date) -> int:

@@ -21,26 +21,28 @@ __all__ = [
     "age",
     "age_18_date",
     "birthday_of",
+    "leap_day_of",
     "under_school_age",
     "upper_secondary_cutoff",
     "youth_dates",
 ]
 
 
-def _leap_day(parameters: Parameters, birth_date: _dt.date) -> LeapDay:
+def leap_day_of(parameters: Parameters, birth_date: _dt.date) -> LeapDay:
+    """The 29 February convention in force on the birth."""
     return "mar1" if parameters.value("leap_day", birth_date) == "mar1" else "feb28"
 
 
 def age(plan: Plan, on: _dt.date, parameters: Parameters) -> int:
     """The participant's age on ``on`` (never before the birth: the model refuses it)."""
     born = plan.participant.birth_date
-    return age_on(born, on, leap_day=_leap_day(parameters, born))
+    return age_on(born, on, leap_day=leap_day_of(parameters, born))
 
 
 def birthday_of(plan: Plan, years: int, parameters: Parameters) -> pendulum.Date:
     """The day the participant reaches ``years``."""
     born = plan.participant.birth_date
-    return birthday(born, years, leap_day=_leap_day(parameters, born))
+    return birthday(born, years, leap_day=leap_day_of(parameters, born))
 
 
 def age_18_date(plan: Plan, *, parameters: Parameters = DEFAULT_PARAMETERS) -> pendulum.Date:
@@ -57,23 +59,24 @@ def upper_secondary_cutoff(
     return pendulum.Date(born.year + parameters.int_value("upper_secondary_start_age", born), 6, 30)
 
 
-def under_school_age(plan: Plan, parameters: Parameters) -> bool:
+def under_school_age(plan: Plan, parameters: Parameters, leap_day: LeapDay) -> bool:
     """Whether the participant is under the upper-secondary age (20) on the plan's start."""
-    school_age = parameters.int_value("upper_secondary_start_age", plan.participant.birth_date)
-    return age(plan, plan.start, parameters) < school_age
+    born = plan.participant.birth_date
+    school_age = parameters.int_value("upper_secondary_start_age", born)
+    return age_on(born, plan.start, leap_day=leap_day) < school_age
 
 
-def youth_dates(plan: Plan, parameters: Parameters) -> list[Deadline]:
+def youth_dates(plan: Plan, parameters: Parameters, leap_day: LeapDay) -> list[Deadline]:
     """``age_18`` for a minor at the plan's start; ``upper_secondary_cutoff`` whenever that
     30 June is on or after the plan's start (a cut-off already passed is no key date)."""
     born = plan.participant.birth_date
     found: list[Deadline] = []
     majority = parameters.int_value("age_of_majority", born)
-    if age(plan, plan.start, parameters) < majority:
+    if age_on(born, plan.start, leap_day=leap_day) < majority:
         found.append(
             make_deadline(
                 DeadlineKind.AGE_18,
-                birthday_of(plan, majority, parameters),
+                birthday(born, majority, leap_day=leap_day),
                 event="birth",
                 event_on=born,
             )

@@ -8,26 +8,25 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from ..dates import add_months
-from ..model import ActivityKind, ActivityStatus, Plan
+from ..model import Activity, ActivityKind, Plan
 from ..parameters import Parameters
 from ._kinds import Deadline, DeadlineKind, make_deadline
 
 __all__ = ["civic_dates"]
 
 
-def civic_dates(plan: Plan, parameters: Parameters) -> list[Deadline]:
+def civic_dates(
+    plan: Plan, parameters: Parameters, firsts: Mapping[ActivityKind, Activity]
+) -> list[Deadline]:
     """The completion date (when a course is planned) and the end of the duty (when the
-    first registration is known)."""
+    first registration is known); ``firsts`` holds the earliest non-cancelled activity of
+    each kind."""
     found: list[Deadline] = []
-    courses = [
-        activity
-        for activity in plan.activities
-        if activity.kind is ActivityKind.CIVIC_ORIENTATION
-        and activity.status is not ActivityStatus.CANCELLED
-    ]
-    if courses:
-        first = min(courses, key=lambda activity: (activity.start, activity.id))
+    first = firsts.get(ActivityKind.CIVIC_ORIENTATION)
+    if first is not None:
         months = parameters.int_value("civic_orientation_months", first.start)
         found.append(
             make_deadline(

@@ -13,6 +13,7 @@ from typing import Any
 import pendulum
 
 from .._clock import (
+    Allowance,
     Level,
     allowance,
     clip,
@@ -22,11 +23,10 @@ from .._clock import (
     pre_plan_days,
     subtract,
 )
-from .._frozen import FrozenMapping
-from ..dates import add_days, add_months
+from .._frozen import FrozenMapping, owning
+from ..dates import LeapDay, add_days, add_months, birthday
 from ..model import Plan
 from ..parameters import DEFAULT_PARAMETERS, Parameters
-from ._ages import birthday_of
 from ._kinds import Deadline, DeadlineKind, make_deadline
 
 __all__ = ["allowance_end", "programme_dates", "programme_start", "registration_window_end"]
@@ -59,16 +59,13 @@ def registration_window_end(
     parental-benefit interruptions and full-time parental-benefit absences, at most 24
     months' worth. ``None`` when the first registration is unknown.
     """
-    window = _registration_window(plan, parameters)
-    return None if window is None else window[0]
+    registered = plan.participant.first_registered_on
+    return None if registered is None else _registration_window(plan, registered, parameters)[0]
 
 
 def _registration_window(
-    plan: Plan, parameters: Parameters
-) -> tuple[pendulum.Date, FrozenMapping[Any]] | None:
-    registered = plan.participant.first_registered_on
-    if registered is None:
-        return None
+    plan: Plan, registered: _dt.date, parameters: Parameters
+) -> tuple[pendulum.Date, FrozenMapping[Any]]:
     months = parameters.int_value("registration_window_months", registered)
     before = pre_plan_days(plan, registered)
     parental = 0
@@ -77,7 +74,7 @@ def _registration_window(
         cap = add_months(registered, excluded_months).toordinal() - registered.toordinal()
         parental = min(parental_benefit_days(plan, registered), cap)
     end = add_days(add_months(registered, months), before + parental)
-    facts = FrozenMapping(
+    facts = owning(
         {
             "first_registered_on": registered,
             "months": months,
@@ -88,18 +85,18 @@ def _registration_window(
     return end, facts
 
 
-def programme_dates(plan: Plan, parameters: Parameters) -> list[Deadline]:
+def programme_dates(plan: Plan, parameters: Parameters, leap_day: LeapDay) -> list[Deadline]:
     """The registration window's end (when the registration is known), the programme end
-    and the upper age."""
+    and the upper age; ``leap_day`` is the convention in force on the birth."""
     born = plan.participant.birth_date
-    upper_age = birthday_of(plan, parameters.upper_age_for(born), parameters)
+    upper_age = birthday(born, parameters.upper_age_for(born), leap_day=leap_day)
     found: list[Deadline] = []
-    window = _registration_window(plan, parameters)
-    if window is not None:
-        found.append(
-            make_deadline(DeadlineKind.REGISTRATION_WINDOW_END, window[0], facts=window[1])
-        )
-    found.append(_programme_end(plan, parameters, window[0] if window else None, upper_age))
+    window_end = None
+    registered = plan.participant.first_registered_on
+    if registered is not None:
+        window_end, facts = _registration_window(plan, registered, parameters)
+        found.append(make_deadline(DeadlineKind.REGISTRATION_WINDOW_END, window_end, facts=facts))
+    found.append(_programme_end(plan, parameters, window_end, upper_age))
     found.append(make_deadline(DeadlineKind.UPPER_AGE, upper_age, event="birth", event_on=born))
     return found
 
@@ -111,39 +108,21 @@ def _programme_end(
     upper_age: pendulum.Date,
 ) -> Deadline:
     """The earliest of the allowance end, the registration window end and the day before
-    the upper age, with the facts of the clock."""
+    the upper age (the first named on a tie), with the facts of the clock."""
     clock = allowance(plan, parameters=parameters)
     upper_end = add_days(upper_age, -1)
-    limits = [("allowance", clock.end), ("registration_window", window_end)]
-    limits.append(("upper_age", upper_end))
-    decided_by, end = min(
-        ((name, day) for name, day in limits if day is not None), key=lambda item: item[1]
-    )
+    decided_by, end = "allowance", clock.end
+    if window_end is not None and window_end < end:
+        decided_by, end = "registration_window", window_end
+    if upper_end < end:
+        decided_by, end = "upper_age", upper_end
     last = end.toordinal()
-    ran = [level for level in clock.levels if level.first <= end]
-    outside = merge([*clock.interruptions, *clock.withdrawn])
-    facts = FrozenMapping(
+    facts = owning(
         {
             "start": clock.start,
             "months": clock.months,
             "allowance_days": clock.days,
-            "levels": tuple(
-                FrozenMapping(
-                    {
-                        "from": level.first,
-                        "to": end if level.last is None or level.last > end else level.last,
-                        "percent": level.percent,
-                        "reason": level.reason,
-                        "days": days_in(
-                            subtract(
-                                [(level.first.toordinal(), min(_last(level), last))],
-                                outside,
-                            )
-                        ),
-                    }
-                )
-                for level in ran
-            ),
+            "levels": _levels_run(clock, end),
             "interruption_days": days_in(clip(clock.interruptions, 0, last)),
             "withdrawn_days": days_in(clip(clock.withdrawn, 0, last)),
             "allowance_end": clock.end,
@@ -153,6 +132,27 @@ def _programme_end(
         }
     )
     return make_deadline(DeadlineKind.PROGRAMME_END, end, facts=facts)
+
+
+def _levels_run(clock: Allowance, end: pendulum.Date) -> tuple[FrozenMapping[Any], ...]:
+    """Each level that began by ``end``: its days to ``end`` and its days in the programme."""
+    last = end.toordinal()
+    outside = merge([*clock.interruptions, *clock.withdrawn])
+    return tuple(
+        owning(
+            {
+                "from": level.first,
+                "to": end if level.last is None or level.last > end else level.last,
+                "percent": level.percent,
+                "reason": level.reason,
+                "days": days_in(
+                    subtract([(level.first.toordinal(), min(_last(level), last))], outside)
+                ),
+            }
+        )
+        for level in clock.levels
+        if level.first <= end
+    )
 
 
 def _last(level: Level) -> int:

@@ -9,33 +9,24 @@ earliest non-cancelled ``upper_secondary_intro`` activity, in every programme.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from ..dates import add_months
-from ..model import Activity, ActivityKind, ActivityStatus, Plan
+from ..model import Activity, ActivityKind
 from ..parameters import Parameters
 from ._kinds import Deadline, DeadlineKind, make_deadline
 
-__all__ = ["language_introductions", "study_plan_dates"]
+__all__ = ["study_plan_dates"]
 
 
-def language_introductions(plan: Plan) -> list[Activity]:
-    """The plan's non-cancelled ``upper_secondary_intro`` activities, earliest first."""
-    return sorted(
-        (
-            activity
-            for activity in plan.activities
-            if activity.kind is ActivityKind.UPPER_SECONDARY_INTRO
-            and activity.status is not ActivityStatus.CANCELLED
-        ),
-        key=lambda activity: (activity.start, activity.id),
-    )
-
-
-def study_plan_dates(plan: Plan, parameters: Parameters) -> list[Deadline]:
-    """``study_plan_due`` for the earliest language introduction, if there is one."""
-    introductions = language_introductions(plan)
-    if not introductions:
+def study_plan_dates(
+    parameters: Parameters, firsts: Mapping[ActivityKind, Activity]
+) -> list[Deadline]:
+    """``study_plan_due`` for the earliest language introduction, if there is one;
+    ``firsts`` holds the earliest non-cancelled activity of each kind."""
+    first = firsts.get(ActivityKind.UPPER_SECONDARY_INTRO)
+    if first is None:
         return []
-    first = introductions[0]
     months = parameters.int_value("study_plan_months", first.start)
     return [
         make_deadline(

@@ -16,27 +16,35 @@ The two start dates are time limits on actions (``act_by`` rolled forward, Lag 1
 
 from __future__ import annotations
 
-from ..dates import add_months, add_years
-from ..model import ActivityKind, ActivityStatus, Plan, Programme
+from collections.abc import Mapping
+
+from ..dates import LeapDay, add_months, add_years
+from ..model import Activity, ActivityKind, Plan, Programme
 from ..parameters import Parameters
 from ._ages import under_school_age
 from ._kinds import Deadline, DeadlineKind, make_deadline
-from ._school import language_introductions
 
-__all__ = ["sfi_dates", "sfi_exempt"]
-
-
-def sfi_exempt(plan: Plan, parameters: Parameters) -> bool:
-    """Whether the participant follows language introduction instead of SFI: under 20 on
-    the plan's start with a non-cancelled ``upper_secondary_intro`` activity."""
-    return bool(language_introductions(plan)) and under_school_age(plan, parameters)
+__all__ = ["sfi_dates"]
 
 
-def sfi_dates(plan: Plan, parameters: Parameters) -> list[Deadline]:
-    """``sfi_start_target``, ``sfi_start`` and ``sfi_right_end``, those that apply."""
+def sfi_dates(
+    plan: Plan,
+    parameters: Parameters,
+    leap_day: LeapDay,
+    firsts: Mapping[ActivityKind, Activity],
+) -> list[Deadline]:
+    """``sfi_start_target``, ``sfi_start`` and ``sfi_right_end``, those that apply.
+
+    ``firsts`` holds the earliest non-cancelled activity of each kind; the participant
+    follows language introduction instead of SFI (no start dates) when under 20 on the
+    plan's start with such an ``upper_secondary_intro`` activity.
+    """
     found: list[Deadline] = []
     start = plan.start
-    if plan.participant.needs_sfi and not sfi_exempt(plan, parameters):
+    if plan.participant.needs_sfi and not (
+        ActivityKind.UPPER_SECONDARY_INTRO in firsts
+        and under_school_age(plan, parameters, leap_day)
+    ):
         if plan.programme is Programme.ESTABLISHMENT:
             months = parameters.int_value("sfi_target_months", start)
             found.append(
@@ -56,16 +64,8 @@ def sfi_dates(plan: Plan, parameters: Parameters) -> list[Deadline]:
                 event_on=start,
             )
         )
-    courses = sorted(
-        (
-            activity
-            for activity in plan.activities
-            if activity.kind is ActivityKind.SFI and activity.status is not ActivityStatus.CANCELLED
-        ),
-        key=lambda activity: (activity.start, activity.id),
-    )
-    if courses:
-        first = courses[0]
+    first = firsts.get(ActivityKind.SFI)
+    if first is not None:
         years = parameters.int_value("sfi_right_years", first.start)
         if years > 0:
             found.append(
