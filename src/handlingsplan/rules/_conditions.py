@@ -24,7 +24,7 @@ from typing import Any
 import attrs
 
 from .._memo import last_call
-from ..dates import LeapDay, add_months, add_years, birthday
+from ..dates import LeapDay, add_days, add_months, add_years, birthday
 from ..model import Participant, PermitKind
 from ..parameters import Parameters
 from ._condition_specs import (
@@ -205,7 +205,7 @@ def assess(participant: Participant, day: _dt.date, parameters: Parameters) -> A
     settled = not any(outcome.missing or outcome.incurable for outcome in found)
     if settled and permit is not None and registered is not None and window_last is not None:
         first_day = max(turns_min, permit.granted_on, registered, in_force_from)
-        last_day = min(reaches_upper.subtract(days=1), window_last)
+        last_day = min(add_days(reaches_upper, -1), window_last)
         if first_day <= last_day:
             window = (first_day, last_day)
     return Assessment(day=day, outcomes=tuple(found), window=window)
