@@ -18,7 +18,8 @@ from ._eligibility import (
 )
 from ._evaluate import evaluate
 from ._finding import Facts, Finding, build_finding
-from ._programme import EDUCATION, FULL_TIME_WEEKS
+from ._full_time import FULL_TIME_WEEKS
+from ._programme import EDUCATION
 from ._report import Report, render_report_html
 from ._rule import Rule, rule
 from ._ruleset import RuleSet

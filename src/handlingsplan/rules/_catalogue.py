@@ -10,6 +10,7 @@ from ._activities import (
 )
 from ._civic import programme_civic_orientation
 from ._follow_up import follow_up_due, follow_up_early
+from ._full_time import programme_full_time
 from ._participation import (
     absence_exit,
     absence_family_limit,
@@ -21,7 +22,6 @@ from ._programme import (
     programme_age_limit,
     programme_education_duty,
     programme_end,
-    programme_full_time,
     programme_training_limit,
 )
 from ._referral import REFERRAL_RULES

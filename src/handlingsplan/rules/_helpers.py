@@ -15,7 +15,7 @@ from ..model import Activity, ActivityStatus, Plan
 if TYPE_CHECKING:
     from ._context import Context
 
-__all__ = ["exact", "leap_day", "live_activities", "total_hours"]
+__all__ = ["exact", "leap_day", "live_activities", "tenths", "total_hours"]
 
 
 def leap_day(ctx: Context) -> LeapDay:
@@ -43,3 +43,9 @@ def total_hours(activities: Iterable[Activity]) -> Fraction:
     scale = math.lcm(*(weekly.denominator for weekly, _ in parts))
     total = sum(weekly.numerator * (scale // weekly.denominator) * days for weekly, days in parts)
     return Fraction(total, scale * 7)
+
+
+def tenths(amount: Fraction, *, up: bool) -> float:
+    """``amount`` to a tenth, rounded up or down, so that planned below required stays so."""
+    tenths = math.ceil(amount * 10) if up else math.floor(amount * 10)
+    return tenths / 10
