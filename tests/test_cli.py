@@ -1,15 +1,20 @@
-"""The command line, run end to end as a user would."""
+"""The command line, as a user runs it.
+
+Most tests run ``main`` in this process (see ``_command_line``), which is where the
+command line's output comes from; a few run ``python -m handlingsplan`` as a process of
+its own, for its exit statuses and its standard input and output.
+"""
 
 from __future__ import annotations
 
 import json
 import subprocess
-import sys
 from datetime import date
 from pathlib import Path
 
 import pytest
 
+from _command_line import in_process_text, in_subprocess
 from handlingsplan import (
     DEFAULT_RULES,
     Activity,
@@ -25,17 +30,21 @@ from handlingsplan._demo import DEMO_AS_OF, demo_caseload
 from handlingsplan._demo_text import render_demo, render_table
 
 
-def run(*arguments: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "handlingsplan", *arguments],
-        capture_output=True,
-        text=True,
-        check=False,
+def run(*arguments: str, input: str = "") -> subprocess.CompletedProcess[str]:
+    """The command line run in this process, its output as text."""
+    return in_process_text(*arguments, input=input)
+
+
+def run_process(*arguments: str, input: str = "") -> subprocess.CompletedProcess[str]:
+    """``python -m handlingsplan`` as a process of its own, its output as text."""
+    result = in_subprocess(*arguments, input=input.encode())
+    return subprocess.CompletedProcess(
+        result.args, result.returncode, result.stdout.decode(), result.stderr.decode()
     )
 
 
 def test_demo_prints_every_plan_with_age_key_dates_and_activities() -> None:
-    result = run("demo")
+    result = run_process("demo")
     assert result.returncode == 0, result.stderr
     for plan in demo_caseload()[:6]:
         assert plan.id in result.stdout
@@ -145,7 +154,7 @@ def test_check_exits_1_when_a_plan_has_an_error_finding(tmp_path: Path) -> None:
             hours_per_week=10,
         )
     )
-    result = run("check", str(write(tmp_path, to_dict(late))), "--as-of", "2026-03-02")
+    result = run_process("check", str(write(tmp_path, to_dict(late))), "--as-of", "2026-03-02")
     assert result.returncode == 1
     assert "PROG-END" in result.stdout
 
@@ -173,13 +182,7 @@ def test_check_reads_a_list_and_a_single_plan_envelope(tmp_path: Path) -> None:
 
 def test_check_reads_standard_input() -> None:
     plan = json.dumps(to_dict(demo_caseload()[0]))
-    result = subprocess.run(
-        [sys.executable, "-m", "handlingsplan", "check", "-", "--as-of", "2026-03-02"],
-        input=plan,
-        capture_output=True,
-        text=True,
-        check=False,
-    )
+    result = run_process("check", "-", "--as-of", "2026-03-02", input=plan)
     assert result.returncode == 0, result.stderr
     assert "plan-0001" in result.stdout
 
@@ -365,7 +368,7 @@ def test_parameters_show_a_date_value_in_iso_form() -> None:
 
 
 def test_an_unknown_command_is_a_usage_error() -> None:
-    result = run("frobnicate")
+    result = run_process("frobnicate")
     assert result.returncode == 2
     assert "usage" in result.stderr
 
@@ -414,11 +417,5 @@ def test_rules_and_parameters_speak_swedish_by_default() -> None:
 
 def test_deadlines_text_headings_follow_the_language() -> None:
     plan = json.dumps(to_dict(demo_caseload()[0]))
-    swedish = subprocess.run(
-        [sys.executable, "-m", "handlingsplan", "deadlines", "-"],
-        input=plan,
-        capture_output=True,
-        text=True,
-        check=False,
-    ).stdout
+    swedish = run("deadlines", "-", input=plan).stdout
     assert swedish.splitlines()[0].split()[:3] == ["plan", "förfaller", "senast"]
