@@ -62,9 +62,12 @@ def in_process(*argv: str, input: bytes = b"") -> subprocess.CompletedProcess[by
     )
 
 
-def in_process_text(*argv: str, input: str = "") -> subprocess.CompletedProcess[str]:
-    """:func:`in_process` with the output decoded, as ``subprocess.run(text=True)`` does."""
-    result = in_process(*argv, input=input.encode())
+def as_text(result: subprocess.CompletedProcess[bytes]) -> subprocess.CompletedProcess[str]:
+    """``result`` with its output decoded as ``subprocess.run(text=True)`` decodes it."""
+
+    def text(data: bytes) -> str:
+        return data.decode().replace("\r\n", "\n").replace("\r", "\n")
+
     return subprocess.CompletedProcess(
-        result.args, result.returncode, result.stdout.decode(), result.stderr.decode()
+        result.args, result.returncode, text(result.stdout), text(result.stderr)
     )

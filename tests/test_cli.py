@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from _command_line import in_process_text, in_subprocess
+from _command_line import as_text, in_process, in_subprocess
 from handlingsplan import (
     DEFAULT_RULES,
     Activity,
@@ -32,15 +32,12 @@ from handlingsplan._demo_text import render_demo, render_table
 
 def run(*arguments: str, input: str = "") -> subprocess.CompletedProcess[str]:
     """The command line run in this process, its output as text."""
-    return in_process_text(*arguments, input=input)
+    return as_text(in_process(*arguments, input=input.encode()))
 
 
 def run_process(*arguments: str, input: str = "") -> subprocess.CompletedProcess[str]:
     """``python -m handlingsplan`` as a process of its own, its output as text."""
-    result = in_subprocess(*arguments, input=input.encode())
-    return subprocess.CompletedProcess(
-        result.args, result.returncode, result.stdout.decode(), result.stderr.decode()
-    )
+    return as_text(in_subprocess(*arguments, input=input.encode()))
 
 
 def test_demo_prints_every_plan_with_age_key_dates_and_activities() -> None:
