@@ -40,6 +40,12 @@ def run_process(*arguments: str, input: str = "") -> subprocess.CompletedProcess
     return as_text(in_subprocess(*arguments, input=input.encode()))
 
 
+@pytest.fixture(scope="module")
+def demo_text() -> str:
+    """The English demo text, rendered once for the tests that only read it."""
+    return render_demo()
+
+
 def test_demo_prints_every_plan_with_age_key_dates_and_activities() -> None:
     result = run_process("demo")
     assert result.returncode == 0, result.stderr
@@ -53,16 +59,16 @@ def test_demo_prints_every_plan_with_age_key_dates_and_activities() -> None:
     assert result.stdout.rstrip().endswith("0%         no")
 
 
-def test_demo_ends_with_the_outcome_table_by_gender_against_the_target() -> None:
-    table = render_demo().rstrip().splitlines()[-7:]
+def test_demo_ends_with_the_outcome_table_by_gender_against_the_target(demo_text: str) -> None:
+    table = demo_text.rstrip().splitlines()[-7:]
     assert table[0].startswith("Outcomes 90 days after exit, exits in 2025, by gender")
     assert "target 55%" in table[0]
     assert [line.split()[0] for line in table[4:]] == ["male", "other", "unrecorded"]
     assert table[3].split() == ["female", "5", "4", "3", "75%", "60%", "yes"]
 
 
-def test_demo_never_prints_a_full_identity_number() -> None:
-    output = render_demo()
+def test_demo_never_prints_a_full_identity_number(demo_text: str) -> None:
+    output = demo_text
     for plan in demo_caseload():
         number = plan.participant.identity_number
         if number is not None:
@@ -80,16 +86,16 @@ def test_demo_caseload_has_the_shapes_the_readme_promises() -> None:
     assert len({p.id for p in plans}) == len(plans)
 
 
-def test_demo_shows_the_findings_evaluate_gives_for_the_detailed_plans() -> None:
-    output = render_demo()
+def test_demo_shows_the_findings_evaluate_gives_for_the_detailed_plans(demo_text: str) -> None:
+    output = demo_text
     for plan in demo_caseload()[:6]:
         for finding in evaluate(plan, as_of=DEMO_AS_OF).findings:
             assert finding.message("en") in output
         assert deadlines(plan)
 
 
-def test_demo_is_the_same_on_every_run() -> None:
-    assert render_demo() == render_demo()
+def test_demo_is_the_same_on_every_run(demo_text: str) -> None:
+    assert render_demo() == demo_text
 
 
 def test_main_returns_zero_for_the_demo(capsys: pytest.CaptureFixture[str]) -> None:
@@ -394,8 +400,10 @@ def test_the_demo_text_refuses_an_unknown_locale() -> None:
         render_demo(locale="de")
 
 
-def test_the_english_demo_summarises_a_synthetic_caseload_beyond_the_examples() -> None:
-    output = render_demo()
+def test_the_english_demo_summarises_a_synthetic_caseload_beyond_the_examples(
+    demo_text: str,
+) -> None:
+    output = demo_text
     assert "a synthetic caseload of 2000 plans (handlingsplan.synthetic, seed 2026)" in output
     assert "Outcomes 90 days after exit, exits in 2024, by gender" in output
 
