@@ -11,7 +11,7 @@ from typing import Any
 
 import attrs
 import pytest
-from hypothesis import given
+from hypothesis import Phase, find, given, settings
 from hypothesis import strategies as st
 
 from handlingsplan import (
@@ -167,6 +167,19 @@ def test_plans_near_the_last_date_still_draw_changes_and_absences() -> None:
             assert all(absence.end <= D(2199, 12, 31) for absence in value.absences)
 
     check()
+
+
+def test_a_plan_referred_on_the_last_date_has_its_one_change_on_that_date() -> None:
+    # The property above draws such changes only now and then; this finds one for sure.
+    # A change needs a day after the one before it, and past the model's last date
+    # there is none, so a plan referred on that date has at most one change, on it.
+    last = D(2199, 12, 31)
+    plan = find(
+        hs.plans(min_referred_on=last, max_referred_on=last),
+        lambda value: bool(value.participation_changes),
+        settings=settings(database=None, derandomize=True, phases=[Phase.generate]),
+    )
+    assert [change.on for change in plan.participation_changes] == [last]
 
 
 # -- the helpers behind reading and the clock ----------------------------------------
