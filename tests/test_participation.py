@@ -169,17 +169,22 @@ def test_plans_near_the_last_date_still_draw_changes_and_absences() -> None:
     check()
 
 
-def test_a_plan_referred_on_the_last_date_has_its_one_change_on_that_date() -> None:
-    # The property above draws such changes only now and then; this finds one for sure.
-    # A change needs a day after the one before it, and past the model's last date
-    # there is none, so a plan referred on that date has at most one change, on it.
+@pytest.mark.parametrize("part", ["participation_changes", "absences", "interruptions"])
+def test_a_plan_referred_on_the_last_date_has_at_most_one_of_each_part_on_it(part: str) -> None:
+    # The property above draws such parts only now and then; this finds one for sure.
+    # Each part starts after the one before it ends, and past the model's last date
+    # there is no day, so a plan referred on that date has at most one, on that date.
     last = D(2199, 12, 31)
     plan = find(
         hs.plans(min_referred_on=last, max_referred_on=last),
-        lambda value: bool(value.participation_changes),
-        settings=settings(database=None, derandomize=True, phases=[Phase.generate]),
+        lambda value: bool(getattr(value, part)),
+        settings=settings(
+            max_examples=1000, database=None, derandomize=True, phases=[Phase.generate]
+        ),
     )
-    assert [change.on for change in plan.participation_changes] == [last]
+    (only,) = getattr(plan, part)
+    days = {only.on} if part == "participation_changes" else {only.start, only.end}
+    assert days == {last}
 
 
 # -- the helpers behind reading and the clock ----------------------------------------
