@@ -327,18 +327,24 @@ def test_summaries_and_impacts_pickle() -> None:
     assert pickle.loads(pickle.dumps(impact)) == impact
 
 
-def test_a_process_pool_gives_the_same_reports_as_evaluate_many() -> None:
-    caseload = demo_caseload()
-    reform = months(12)
+@pytest.fixture(scope="module")
+def pool() -> Iterator[ProcessPoolExecutor]:
+    """Two worker processes, shared by the tests of this module (each costs a second)."""
     # spawn: the workers import handlingsplan afresh and every value crosses by pickle.
     context = multiprocessing.get_context("spawn")
-    with ProcessPoolExecutor(max_workers=2, mp_context=context) as pool:
-        reports = list(pool.map(functools.partial(evaluate, as_of=AS_OF), caseload, chunksize=4))
-        reformed = list(
-            pool.map(
-                functools.partial(evaluate, as_of=AS_OF, parameters=reform), caseload, chunksize=4
-            )
-        )
+    with ProcessPoolExecutor(max_workers=2, mp_context=context) as spawned:
+        yield spawned
+
+
+def test_a_process_pool_gives_the_same_reports_as_evaluate_many(
+    pool: ProcessPoolExecutor,
+) -> None:
+    caseload = demo_caseload()
+    reform = months(12)
+    reports = list(pool.map(functools.partial(evaluate, as_of=AS_OF), caseload, chunksize=4))
+    reformed = list(
+        pool.map(functools.partial(evaluate, as_of=AS_OF, parameters=reform), caseload, chunksize=4)
+    )
     assert reports == list(evaluate_many(caseload, as_of=AS_OF))
     assert reformed == list(evaluate_many(caseload, as_of=AS_OF, parameters=reform))
     assert reformed != reports  # the reform travelled to the workers
@@ -605,10 +611,8 @@ def test_a_decorated_rule_pickles_by_reference_and_comes_back_as_the_same_rule()
     assert all(a is b for a, b in zip(restored, DEFAULT_RULES, strict=True))
 
 
-def test_rules_travel_to_a_process_pool() -> None:
+def test_rules_travel_to_a_process_pool(pool: ProcessPoolExecutor) -> None:
     caseload = demo_caseload()[:3]
     rules = DEFAULT_RULES.without("PROG-FULL-TIME")
-    context = multiprocessing.get_context("spawn")
-    with ProcessPoolExecutor(max_workers=2, mp_context=context) as pool:
-        reports = list(pool.map(functools.partial(evaluate, as_of=AS_OF, rules=rules), caseload))
+    reports = list(pool.map(functools.partial(evaluate, as_of=AS_OF, rules=rules), caseload))
     assert reports == list(evaluate_many(caseload, as_of=AS_OF, rules=rules))

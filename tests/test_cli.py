@@ -1,15 +1,20 @@
-"""The command line, run end to end as a user would."""
+"""The command line, as a user runs it.
+
+Most tests run ``main`` in this process (see ``_command_line``), which is where the
+command line's output comes from; a few run ``python -m handlingsplan`` as a process of
+its own, for its exit statuses and its standard input and output.
+"""
 
 from __future__ import annotations
 
 import json
 import subprocess
-import sys
 from datetime import date
 from pathlib import Path
 
 import pytest
 
+from _command_line import as_text, in_process, in_subprocess
 from handlingsplan import (
     DEFAULT_RULES,
     Activity,
@@ -25,17 +30,24 @@ from handlingsplan._demo import DEMO_AS_OF, demo_caseload
 from handlingsplan._demo_text import render_demo, render_table
 
 
-def run(*arguments: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "handlingsplan", *arguments],
-        capture_output=True,
-        text=True,
-        check=False,
-    )
+def run(*arguments: str, input: str = "") -> subprocess.CompletedProcess[str]:
+    """The command line run in this process, its output as text."""
+    return as_text(in_process(*arguments, input=input.encode()))
+
+
+def run_process(*arguments: str, input: str = "") -> subprocess.CompletedProcess[str]:
+    """``python -m handlingsplan`` as a process of its own, its output as text."""
+    return as_text(in_subprocess(*arguments, input=input.encode()))
+
+
+@pytest.fixture(scope="module")
+def demo_text() -> str:
+    """The English demo text, rendered once for the tests that only read it."""
+    return render_demo()
 
 
 def test_demo_prints_every_plan_with_age_key_dates_and_activities() -> None:
-    result = run("demo")
+    result = run_process("demo")
     assert result.returncode == 0, result.stderr
     for plan in demo_caseload()[:6]:
         assert plan.id in result.stdout
@@ -47,16 +59,16 @@ def test_demo_prints_every_plan_with_age_key_dates_and_activities() -> None:
     assert result.stdout.rstrip().endswith("0%         no")
 
 
-def test_demo_ends_with_the_outcome_table_by_gender_against_the_target() -> None:
-    table = render_demo().rstrip().splitlines()[-7:]
+def test_demo_ends_with_the_outcome_table_by_gender_against_the_target(demo_text: str) -> None:
+    table = demo_text.rstrip().splitlines()[-7:]
     assert table[0].startswith("Outcomes 90 days after exit, exits in 2025, by gender")
     assert "target 55%" in table[0]
     assert [line.split()[0] for line in table[4:]] == ["male", "other", "unrecorded"]
     assert table[3].split() == ["female", "5", "4", "3", "75%", "60%", "yes"]
 
 
-def test_demo_never_prints_a_full_identity_number() -> None:
-    output = render_demo()
+def test_demo_never_prints_a_full_identity_number(demo_text: str) -> None:
+    output = demo_text
     for plan in demo_caseload():
         number = plan.participant.identity_number
         if number is not None:
@@ -74,16 +86,16 @@ def test_demo_caseload_has_the_shapes_the_readme_promises() -> None:
     assert len({p.id for p in plans}) == len(plans)
 
 
-def test_demo_shows_the_findings_evaluate_gives_for_the_detailed_plans() -> None:
-    output = render_demo()
+def test_demo_shows_the_findings_evaluate_gives_for_the_detailed_plans(demo_text: str) -> None:
+    output = demo_text
     for plan in demo_caseload()[:6]:
         for finding in evaluate(plan, as_of=DEMO_AS_OF).findings:
             assert finding.message("en") in output
         assert deadlines(plan)
 
 
-def test_demo_is_the_same_on_every_run() -> None:
-    assert render_demo() == render_demo()
+def test_demo_is_the_same_on_every_run(demo_text: str) -> None:
+    assert render_demo() == demo_text
 
 
 def test_main_returns_zero_for_the_demo(capsys: pytest.CaptureFixture[str]) -> None:
@@ -145,7 +157,7 @@ def test_check_exits_1_when_a_plan_has_an_error_finding(tmp_path: Path) -> None:
             hours_per_week=10,
         )
     )
-    result = run("check", str(write(tmp_path, to_dict(late))), "--as-of", "2026-03-02")
+    result = run_process("check", str(write(tmp_path, to_dict(late))), "--as-of", "2026-03-02")
     assert result.returncode == 1
     assert "PROG-END" in result.stdout
 
@@ -173,13 +185,7 @@ def test_check_reads_a_list_and_a_single_plan_envelope(tmp_path: Path) -> None:
 
 def test_check_reads_standard_input() -> None:
     plan = json.dumps(to_dict(demo_caseload()[0]))
-    result = subprocess.run(
-        [sys.executable, "-m", "handlingsplan", "check", "-", "--as-of", "2026-03-02"],
-        input=plan,
-        capture_output=True,
-        text=True,
-        check=False,
-    )
+    result = run_process("check", "-", "--as-of", "2026-03-02", input=plan)
     assert result.returncode == 0, result.stderr
     assert "plan-0001" in result.stdout
 
@@ -365,7 +371,7 @@ def test_parameters_show_a_date_value_in_iso_form() -> None:
 
 
 def test_an_unknown_command_is_a_usage_error() -> None:
-    result = run("frobnicate")
+    result = run_process("frobnicate")
     assert result.returncode == 2
     assert "usage" in result.stderr
 
@@ -394,8 +400,10 @@ def test_the_demo_text_refuses_an_unknown_locale() -> None:
         render_demo(locale="de")
 
 
-def test_the_english_demo_summarises_a_synthetic_caseload_beyond_the_examples() -> None:
-    output = render_demo()
+def test_the_english_demo_summarises_a_synthetic_caseload_beyond_the_examples(
+    demo_text: str,
+) -> None:
+    output = demo_text
     assert "a synthetic caseload of 2000 plans (handlingsplan.synthetic, seed 2026)" in output
     assert "Outcomes 90 days after exit, exits in 2024, by gender" in output
 
@@ -414,11 +422,5 @@ def test_rules_and_parameters_speak_swedish_by_default() -> None:
 
 def test_deadlines_text_headings_follow_the_language() -> None:
     plan = json.dumps(to_dict(demo_caseload()[0]))
-    swedish = subprocess.run(
-        [sys.executable, "-m", "handlingsplan", "deadlines", "-"],
-        input=plan,
-        capture_output=True,
-        text=True,
-        check=False,
-    ).stdout
+    swedish = run("deadlines", "-", input=plan).stdout
     assert swedish.splitlines()[0].split()[:3] == ["plan", "förfaller", "senast"]

@@ -7,13 +7,13 @@ import errno
 import io
 import json
 import os
-import subprocess
 import sys
 from pathlib import Path
 from typing import Any
 
 import pytest
 
+from _command_line import in_process
 from handlingsplan import DEFAULT_PARAMETERS, DEFAULT_RULES, InvalidPlanError, json_schema, to_dict
 from handlingsplan._cli import main
 from handlingsplan._cli._commands import CHECK_COLUMNS
@@ -27,15 +27,6 @@ def call(*argv: str, stdin: bytes = b"") -> tuple[int, str, str]:
     out, err = io.StringIO(), io.StringIO()
     status = main(list(argv), stdin=io.BytesIO(stdin), stdout=out, stderr=err)
     return status, out.getvalue(), err.getvalue()
-
-
-def run(*argv: str, **options: Any) -> subprocess.CompletedProcess[bytes]:
-    return subprocess.run(
-        [sys.executable, "-m", "handlingsplan", *argv],
-        capture_output=True,
-        check=False,
-        **options,
-    )
 
 
 def bad_plan() -> dict[str, Any]:
@@ -260,13 +251,13 @@ def test_a_date_before_the_parameters_is_one_line_and_exit_2() -> None:
 
 def test_every_command_states_its_exit_statuses_and_an_example() -> None:
     for command in ("check", "deadlines", "rules", "parameters", "schema", "demo"):
-        result = run(command, "--help")
+        result = in_process(command, "--help")
         text = result.stdout.decode()
         assert result.returncode == 0
         assert "exit status:" in text
         assert "example:" in text
         assert "python -m handlingsplan " + command in text
-    assert "language of every text a person reads" in run("check", "--help").stdout.decode()
+    assert "language of every text a person reads" in in_process("check", "--help").stdout.decode()
 
 
 def test_a_bad_option_in_process_exits_2_through_system_exit() -> None:
@@ -277,7 +268,7 @@ def test_a_bad_option_in_process_exits_2_through_system_exit() -> None:
 
 @pytest.mark.parametrize("weeks", ["99999999", "9" * 5000, "-1", "many"])
 def test_weeks_are_bounded_with_a_clear_message(weeks: str) -> None:
-    result = run("deadlines", "-", "--weeks", weeks, "--as-of", AS_OF, input=b"{}")
+    result = in_process("deadlines", "-", "--weeks", weeks, "--as-of", AS_OF, input=b"{}")
     assert result.returncode == 2
     assert b"weeks" in result.stderr
     assert b"Traceback" not in result.stderr

@@ -1,7 +1,9 @@
 """The command line never shows a traceback: odd input and output, end to end.
 
-Each test runs ``python -m handlingsplan`` in a subprocess and asserts exit status 2
-(or a quiet exit for a closed pipe) and no traceback on standard error.
+Each test asserts exit status 2 (or a quiet exit for a closed pipe) and no traceback on
+standard error. Odd input and options go through ``main`` in this process, with streams
+like the interpreter's (see ``_command_line``); odd standard streams, and generated
+input, through ``python -m handlingsplan`` in a process of its own.
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from _command_line import in_process, in_subprocess
 from _profiles import examples
 from handlingsplan import to_dict
 from handlingsplan._demo import demo_caseload
@@ -25,10 +28,7 @@ GOOD = json.dumps(to_dict(demo_caseload()[0]))
 AS_OF = "2026-03-02"
 
 
-def run(*argv: str, **options: Any) -> subprocess.CompletedProcess[bytes]:
-    return subprocess.run(
-        [sys.executable, "-m", "handlingsplan", *argv], capture_output=True, check=False, **options
-    )
+run = in_subprocess
 
 
 def assert_refused(result: subprocess.CompletedProcess[bytes]) -> None:
@@ -58,13 +58,13 @@ def test_odd_input_exits_2_without_a_traceback(tmp_path: Path, data: bytes) -> N
     source = tmp_path / "input.json"
     source.write_bytes(data)
     for fmt in ("text", "json"):
-        assert_refused(run("check", str(source), "--as-of", AS_OF, "--format", fmt))
+        assert_refused(in_process("check", str(source), "--as-of", AS_OF, "--format", fmt))
 
 
 def test_a_lone_surrogate_in_an_id_is_named_in_the_record(tmp_path: Path) -> None:
     source = tmp_path / "input.json"
     source.write_text(GOOD.replace('"plan-0001"', '"\\ud800"'), encoding="utf-8")
-    result = run("check", str(source), "--as-of", AS_OF, "--format", "json")
+    result = in_process("check", str(source), "--as-of", AS_OF, "--format", "json")
     (record,) = json.loads(result.stdout)
     assert record["errors"][0]["pointer"] == "/id"
 
@@ -73,7 +73,7 @@ def test_a_lone_surrogate_in_an_id_is_named_in_the_record(tmp_path: Path) -> Non
     "option", [["--as-of", "2026-W10-1"], ["--as-of", "20260301"], ["--weeks", "99999999"]]
 )
 def test_bad_options_exit_2_with_one_message(option: list[str]) -> None:
-    assert_refused(run("deadlines", "-", *option, input=GOOD.encode()))
+    assert_refused(in_process("deadlines", "-", *option, input=GOOD.encode()))
 
 
 def test_an_ascii_standard_output_exits_2_naming_the_character() -> None:

@@ -69,7 +69,7 @@ def test_the_readers_cover_every_field_in_order() -> None:
         assert [spec[0] for spec in specs] == [field.name for field in attrs.fields(cls)]
 
 
-@settings(max_examples=200, suppress_health_check=list(HealthCheck), deadline=None)
+@settings(max_examples=examples(200), suppress_health_check=list(HealthCheck), deadline=None)
 @given(hs.plans())
 def test_the_fast_path_reads_and_writes_every_plan_as_the_detailed_one(plan: Plan) -> None:
     data = to_dict(plan)
@@ -78,7 +78,7 @@ def test_the_fast_path_reads_and_writes_every_plan_as_the_detailed_one(plan: Pla
     assert same_as_detailed(copy.deepcopy(data["participant"]), Participant) is not None
 
 
-@settings(max_examples=300, suppress_health_check=list(HealthCheck), deadline=None)
+@settings(max_examples=examples(300), suppress_health_check=list(HealthCheck), deadline=None)
 @given(mutated())
 def test_the_fast_path_accepts_and_refuses_what_the_detailed_one_does(
     data: dict[str, Any],

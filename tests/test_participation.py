@@ -11,7 +11,7 @@ from typing import Any
 
 import attrs
 import pytest
-from hypothesis import given
+from hypothesis import Phase, find, given, settings
 from hypothesis import strategies as st
 
 from handlingsplan import (
@@ -167,6 +167,24 @@ def test_plans_near_the_last_date_still_draw_changes_and_absences() -> None:
             assert all(absence.end <= D(2199, 12, 31) for absence in value.absences)
 
     check()
+
+
+@pytest.mark.parametrize("part", ["participation_changes", "absences", "interruptions"])
+def test_a_plan_referred_on_the_last_date_has_at_most_one_of_each_part_on_it(part: str) -> None:
+    # The property above draws such parts only now and then; this finds one for sure.
+    # Each part starts after the one before it ends, and past the model's last date
+    # there is no day, so a plan referred on that date has at most one, on that date.
+    last = D(2199, 12, 31)
+    plan = find(
+        hs.plans(min_referred_on=last, max_referred_on=last),
+        lambda value: bool(getattr(value, part)),
+        settings=settings(
+            max_examples=1000, database=None, derandomize=True, phases=[Phase.generate]
+        ),
+    )
+    (only,) = getattr(plan, part)
+    days = {only.on} if part == "participation_changes" else {only.start, only.end}
+    assert days == {last}
 
 
 # -- the helpers behind reading and the clock ----------------------------------------

@@ -3,6 +3,8 @@
 ``tests/ajv/validate.mjs`` runs Ajv (draft 2020-12, strict mode, formats asserted by
 ``ajv-formats``) over a batch of payloads. Its verdicts must equal Python's
 ``jsonschema`` with formats asserted, and ``from_dict``'s outside the documented gaps.
+One Node.js process (``validate.mjs --lines``) checks every batch of the module, each
+with an Ajv of its own: starting Node.js and loading Ajv cost more than the checks.
 
 Needs Node.js and ``npm ci --prefix tests/ajv``. Without them the tests are skipped,
 except that under ``CI`` a missing ``tests/ajv/node_modules`` fails them.
@@ -14,9 +16,11 @@ import copy
 import json
 import os
 import re
+import selectors
 import shutil
 import subprocess
-import tempfile
+import time
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -70,24 +74,85 @@ def node() -> str:
     return _node()
 
 
-def ajv(node: str, schema: dict[str, Any], payloads: list[Any]) -> list[bool]:
+class Ajv:
+    """``node validate.mjs --lines``: one Node.js process that checks batch after batch."""
+
+    def __init__(self, node: str, folder: Path) -> None:
+        self.log = folder / "node.log"
+        with self.log.open("wb") as log:
+            self.process = subprocess.Popen(
+                [node, str(SCRIPT), "--lines"],
+                stdin=subprocess.PIPE,
+                stdout=subprocess.PIPE,
+                stderr=log,
+            )
+        assert self.process.stdin is not None
+        assert self.process.stdout is not None
+        self._stdin, self._stdout = self.process.stdin, self.process.stdout
+        self._selector = selectors.DefaultSelector()
+        self._selector.register(self._stdout, selectors.EVENT_READ)
+        self._pending = b""
+
+    def check(self, schema: dict[str, Any], payloads: list[Any]) -> Any:
+        """Ajv's answer for one batch: a list of verdicts, or ``{"error": ...}``."""
+        request = json.dumps({"schema": schema, "payloads": payloads}).encode() + b"\n"
+        self._stdin.write(request)
+        self._stdin.flush()
+        deadline = time.monotonic() + 120
+        while b"\n" not in self._pending:
+            if not self._selector.select(timeout=max(0.0, deadline - time.monotonic())):
+                raise AssertionError("Ajv did not answer within 120 s")
+            chunk = os.read(self._stdout.fileno(), 1 << 20)
+            assert chunk, "node exited: " + self.log.read_text(errors="replace")
+            self._pending += chunk
+        line, self._pending = self._pending.split(b"\n", 1)
+        return json.loads(line)
+
+    def close(self) -> None:
+        self._stdin.close()
+        try:
+            assert self.process.wait(timeout=60) == 0, self.log.read_text(errors="replace")
+        finally:
+            if self.process.poll() is None:  # node did not end with its input
+                self.process.kill()
+                self.process.wait()
+            self._selector.close()
+            self._stdout.close()
+
+
+@pytest.fixture(scope="module")
+def validator_js(node: str, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Ajv]:
+    running = Ajv(node, tmp_path_factory.mktemp("ajv"))
+    try:
+        yield running
+    finally:
+        running.close()
+
+
+def ajv(js: Ajv, schema: dict[str, Any], payloads: list[Any]) -> list[bool]:
     """Ajv's verdict on each payload."""
-    with tempfile.TemporaryDirectory() as directory:
-        source = Path(directory) / "input.json"
-        source.write_text(json.dumps({"schema": schema, "payloads": payloads}), encoding="utf-8")
-        result = subprocess.run(
-            [node, str(SCRIPT), str(source)],
-            capture_output=True,
-            text=True,
-            check=False,
-            timeout=120,
-        )
-    assert result.returncode == 0, result.stderr
-    verdicts = json.loads(result.stdout)
-    assert isinstance(verdicts, list)
+    verdicts = js.check(schema, payloads)
+    assert isinstance(verdicts, list), verdicts["error"]
     assert len(verdicts) == len(payloads)
     assert all(isinstance(verdict, bool) for verdict in verdicts)
     return verdicts
+
+
+def test_validate_mjs_reads_a_file_as_well(node: str, tmp_path: Path) -> None:
+    source = tmp_path / "input.json"
+    payloads = [EXAMPLE_PLAN, {}]
+    source.write_text(json.dumps({"schema": json_schema(), "payloads": payloads}))
+    result = subprocess.run(
+        [node, str(SCRIPT), str(source)], capture_output=True, text=True, check=False, timeout=120
+    )
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout) == [True, False]
+
+
+def test_validate_mjs_answers_a_schema_ajv_refuses_with_an_error(validator_js: Ajv) -> None:
+    answer = validator_js.check({"type": "integer", "minimum": "0"}, [1])
+    assert "schema is invalid" in answer["error"]
+    assert ajv(validator_js, {"type": "integer"}, [1, "1"]) == [True, False]
 
 
 def has_year_zero(value: Any) -> bool:
@@ -100,10 +165,10 @@ def has_year_zero(value: Any) -> bool:
     return False
 
 
-def check_all_agree(node: str, cls: type[Any], batch: list[Any]) -> None:
+def check_all_agree(js: Ajv, cls: type[Any], batch: list[Any]) -> None:
     """Ajv, Python's jsonschema and from_dict judge ``batch`` alike, gaps aside."""
     batch = [payload for payload in batch if not has_year_zero(payload)]
-    verdicts = ajv(node, json_schema(cls), batch)
+    verdicts = ajv(js, json_schema(cls), batch)
     python = validator(cls, formats=True)
     for payload, ajv_ok in zip(batch, verdicts, strict=True):
         assert ajv_ok is python.is_valid(payload), payload
@@ -124,14 +189,14 @@ def test_validate_mjs_needs_an_input_file(node: str) -> None:
 
 
 @pytest.mark.parametrize("cls", [*MODEL_CLASSES, Report], ids=lambda cls: cls.__name__)
-def test_ajv_compiles_every_schema_in_strict_mode(node: str, cls: type[Any]) -> None:
-    assert ajv(node, json_schema(cls), [{}]) == [False]
+def test_ajv_compiles_every_schema_in_strict_mode(validator_js: Ajv, cls: type[Any]) -> None:
+    assert ajv(validator_js, json_schema(cls), [{}]) == [False]
 
 
-def test_ajv_agrees_on_the_example_and_the_demo_plans(node: str) -> None:
+def test_ajv_agrees_on_the_example_and_the_demo_plans(validator_js: Ajv) -> None:
     batch = [EXAMPLE_PLAN, *(through_json(to_dict(plan)) for plan in demo_caseload())]
-    assert ajv(node, json_schema(), batch) == [True] * len(batch)
-    check_all_agree(node, Plan, batch)
+    assert ajv(validator_js, json_schema(), batch) == [True] * len(batch)
+    check_all_agree(validator_js, Plan, batch)
 
 
 def _set(payload: dict[str, Any], path: tuple[str | int, ...], value: Any) -> dict[str, Any]:
@@ -174,7 +239,7 @@ _EDGE_PATHS: tuple[tuple[str | int, ...], ...] = (
 )
 
 
-def test_ajv_agrees_on_every_edge_value_in_every_place(node: str) -> None:
+def test_ajv_agrees_on_every_edge_value_in_every_place(validator_js: Ajv) -> None:
     plan = _set(EXAMPLE_PLAN, ("exit",), {"on": "2025-12-01", "reason": "employment"})
     batch = [
         _set(plan, path, value)
@@ -183,15 +248,15 @@ def test_ajv_agrees_on_every_edge_value_in_every_place(node: str) -> None:
     ]
     batch += [_set(plan, ("activities", 0, "id"), blank) for blank in PYTHON_BLANKS]
     batch += [_set(plan, ("id",), f"{blank}\ufeff{blank}") for blank in PYTHON_BLANKS]
-    verdicts = ajv(node, json_schema(), batch)
+    verdicts = ajv(validator_js, json_schema(), batch)
     assert True in verdicts
     assert False in verdicts
-    check_all_agree(node, Plan, batch)
+    check_all_agree(validator_js, Plan, batch)
 
 
-def test_year_zero_is_where_ajv_and_python_differ(node: str) -> None:
+def test_year_zero_is_where_ajv_and_python_differ(validator_js: Ajv) -> None:
     payload = {**EXAMPLE_PLAN, "referred_on": "0000-01-01", "plan_made_on": None}
-    assert ajv(node, json_schema(), [payload]) == [True]  # RFC 3339 allows year 0000
+    assert ajv(validator_js, json_schema(), [payload]) == [True]  # RFC 3339 allows year 0000
     assert not validator(formats=True).is_valid(payload)
     assert validator().is_valid(payload)
     assert read(payload) == (
@@ -211,18 +276,18 @@ _SLOW = {"suppress_health_check": [HealthCheck.too_slow, HealthCheck.data_too_la
 
 @settings(max_examples=examples(12), **_SLOW)  # type: ignore[arg-type]
 @given(batch=st.lists(payloads(), min_size=20, max_size=40))
-def test_ajv_agrees_on_generated_and_mutated_plans(node: str, batch: list[Any]) -> None:
-    check_all_agree(node, Plan, batch)
+def test_ajv_agrees_on_generated_and_mutated_plans(validator_js: Ajv, batch: list[Any]) -> None:
+    check_all_agree(validator_js, Plan, batch)
 
 
 @pytest.mark.parametrize("cls", MODEL_CLASSES[1:], ids=lambda cls: cls.__name__)
 @settings(max_examples=examples(3), **_SLOW)  # type: ignore[arg-type]
 @given(data=st.data())
 def test_ajv_agrees_on_generated_and_mutated_parts(
-    node: str, cls: type[Any], data: st.DataObject
+    validator_js: Ajv, cls: type[Any], data: st.DataObject
 ) -> None:
     batch = data.draw(st.lists(payloads(cls), min_size=20, max_size=40))
-    check_all_agree(node, cls, batch)
+    check_all_agree(validator_js, cls, batch)
 
 
 @st.composite
@@ -236,10 +301,10 @@ def reports(draw: st.DrawFn) -> dict[str, Any]:
 
 @settings(max_examples=examples(5), **_SLOW)  # type: ignore[arg-type]
 @given(batch=st.lists(reports(), min_size=10, max_size=20))
-def test_ajv_agrees_on_reports(node: str, batch: list[Any]) -> None:
+def test_ajv_agrees_on_reports(validator_js: Ajv, batch: list[Any]) -> None:
     demo = [through_json(evaluate(p, as_of=DEMO_AS_OF).to_dict()) for p in demo_caseload()]
     batch = [payload for payload in [*demo, *batch] if not has_year_zero(payload)]
-    verdicts = ajv(node, json_schema(Report), batch)
+    verdicts = ajv(validator_js, json_schema(Report), batch)
     python = validator(Report, formats=True)
     assert verdicts == [python.is_valid(payload) for payload in batch]
     assert all(verdicts[: len(demo)])

@@ -16,6 +16,7 @@ from collections.abc import Iterator
 import attrs
 import pytest
 
+from _profiles import examples
 from handlingsplan import synthetic
 from handlingsplan._frozen import freeze
 from handlingsplan.errors import RuleError
@@ -26,7 +27,9 @@ AS_OF = _dt.date(2026, 3, 2)
 
 
 def _reports() -> list[Report]:
-    return [evaluate(plan, as_of=AS_OF) for plan in synthetic.caseload(300, seed=15)]
+    """Fresh reports, none of their findings read, on a synthetic caseload."""
+    plans = synthetic.caseload(examples(300), seed=15)
+    return [evaluate(plan, as_of=AS_OF) for plan in plans]
 
 
 def _eager(finding: Finding) -> Finding:

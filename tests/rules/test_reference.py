@@ -4,7 +4,9 @@
 cancelled, the referral's assessment, the parameter values of a day, the rules in force
 on a day). A reference evaluation works everything out afresh for every rule, through
 the plain :class:`~handlingsplan.rules.Context` each rule has always seen: on a
-synthetic caseload, on several dates, the reports are equal and serialise alike.
+synthetic caseload, on several dates, the reports are equal and serialise alike. The
+caseload is 300 plans under the ``ci`` profile and a tenth of them by default (see
+``_profiles.examples``).
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ from collections.abc import Iterator
 
 import pytest
 
+from _profiles import examples
 from handlingsplan import synthetic
 from handlingsplan._memo import fresh, last_call
 from handlingsplan.dates import as_date
@@ -78,8 +81,8 @@ def test_reports_equal_the_reference_on_the_synthetic_caseload(
     as_of: _dt.date, rules: RuleSet
 ) -> None:
     plans = (
-        *synthetic.caseload(200, seed=15),
-        *synthetic.caseload(100, seed=16, identity_numbers=True),
+        *synthetic.caseload(examples(200), seed=15),
+        *synthetic.caseload(examples(100), seed=16, identity_numbers=True),
     )
     reports = [evaluate(plan, as_of=as_of, rules=rules) for plan in plans]
     expected = [reference(plan, as_of, rules, DEFAULT_PARAMETERS) for plan in plans]
