@@ -301,12 +301,38 @@ def test_a_closed_stream_is_an_output_error_and_a_closed_stderr_is_ignored() -> 
     assert main(["rules"], stdout=out, stderr=err) == 2
 
 
-def test_a_failing_flush_after_help_is_silenced(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_failing_flush_after_help_exits_2_and_says_why(monkeypatch: pytest.MonkeyPatch) -> None:
     class Unflushable(io.StringIO):
         def flush(self) -> None:
             raise OSError(errno.ENOSPC, "No space left on device")
 
     monkeypatch.setattr(sys, "stdout", Unflushable())
+    err = io.StringIO()
+    assert main(["--help"], stderr=err) == 2
+    assert err.getvalue() == "error: cannot write to standard output: No space left on device\n"
+
+
+def test_help_without_a_standard_output_goes_to_standard_error(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A process started with file descriptor 1 closed has no ``sys.stdout``."""
+    err = io.StringIO()
+    monkeypatch.setattr(sys, "stdout", None)
+    monkeypatch.setattr(sys, "stderr", err)
     with pytest.raises(SystemExit) as info:
         main(["--help"])
     assert info.value.code == 0
+    assert "usage: python -m handlingsplan" in err.getvalue()
+
+
+def test_a_usage_error_with_standard_error_unwritable_still_exits_2(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    class Unwritable(io.StringIO):
+        def write(self, text: str) -> int:
+            raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(sys, "stderr", Unwritable())
+    with pytest.raises(SystemExit) as info:
+        main(["no-such-command"])
+    assert info.value.code == 2

@@ -95,16 +95,44 @@ def test_a_full_disk_exits_2() -> None:
     assert b"No space left on device" in result.stderr
 
 
-def test_help_on_a_full_disk_shows_no_traceback() -> None:
+# Help goes to standard output through argparse, which drops a failed write: written at
+# once (PYTHONUNBUFFERED set), the parser itself must tell it; buffered, the flush after
+# it. Both ways are run, whatever the environment of the suite.
+BUFFERING = pytest.mark.parametrize("unbuffered", ["1", ""], ids=["unbuffered", "buffered"])
+
+
+def _help_into(stdout: int, unbuffered: str, *command: str) -> subprocess.CompletedProcess[bytes]:
+    return subprocess.run(
+        [sys.executable, "-m", "handlingsplan", *command, "--help"],
+        stdout=stdout,
+        stderr=subprocess.PIPE,
+        env={**os.environ, "PYTHONUNBUFFERED": unbuffered},
+        check=False,
+    )
+
+
+@BUFFERING
+@pytest.mark.parametrize("command", [(), ("rules",)], ids=["top", "rules"])
+def test_help_on_a_full_disk_exits_2_without_a_traceback(
+    unbuffered: str, command: tuple[str, ...]
+) -> None:
+    """Help that cannot be written is a failure, told as the other commands tell it."""
     with open("/dev/full", "wb") as full:
-        result = subprocess.run(
-            [sys.executable, "-m", "handlingsplan", "--help"],
-            stdout=full,
-            stderr=subprocess.PIPE,
-            check=False,
-        )
-    assert b"Traceback" not in result.stderr
-    assert b"Exception ignored" not in result.stderr
+        result = _help_into(full.fileno(), unbuffered, *command)
+    assert_refused(result)
+    assert b"cannot write to standard output: No space left on device" in result.stderr
+
+
+@BUFFERING
+def test_help_into_a_closed_pipe_exits_2_quietly(unbuffered: str) -> None:
+    read, write = os.pipe()
+    os.close(read)
+    try:
+        result = _help_into(write, unbuffered)
+    finally:
+        os.close(write)
+    assert result.returncode == 2
+    assert result.stderr == b""
 
 
 def test_a_closed_pipe_exits_quietly(tmp_path: Path) -> None:

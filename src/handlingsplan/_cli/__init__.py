@@ -43,8 +43,13 @@ def main(
         status: int = arguments.run(arguments, Context(stdin, out, messages))
         out.flush()
     except SystemExit:
-        _flush_quietly(own)
-        raise
+        failed = _flush_quietly(own)
+        if failed is None:
+            raise
+        # ``--help`` or a usage error whose text never reached standard output
+        if not isinstance(failed, BrokenPipeError):  # a closed pipe is quiet, as below
+            messages.line(f"error: cannot write to standard output: {failed.strerror or failed}")
+        return EXIT_UNREADABLE
     except OutputError as error:
         if error.message is not None:
             messages.line(f"error: {error.message}")
@@ -57,13 +62,18 @@ def main(
     return status
 
 
-def _flush_quietly(own: bool) -> None:
-    """Flush the process's standard output after ``--help``, silencing it if that fails."""
+def _flush_quietly(own: bool) -> OSError | None:
+    """Flush the process's standard output after ``--help``, silencing it if that fails;
+    the error that made a write fail (a full disk, a closed pipe), if one did."""
     if own:
         try:
             sys.stdout.flush()
-        except (OSError, ValueError, AttributeError):
+        except OSError as error:
             _silence_stdout()
+            return error
+        except (ValueError, AttributeError):
+            _silence_stdout()
+    return None
 
 
 def _silence_stdout() -> None:

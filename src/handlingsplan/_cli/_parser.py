@@ -4,12 +4,16 @@ from __future__ import annotations
 
 import argparse
 import sys
-from typing import Any, Final, NoReturn
+from typing import TYPE_CHECKING, Any, Final, NoReturn
 
 from .._privacy import echo, redact
 from .._version import __version__
 from ._commands import EXIT_UNREADABLE, command_check, command_deadlines
 from ._listings import command_demo, command_parameters, command_rules, command_schema
+from ._output import OutputError
+
+if TYPE_CHECKING:
+    from _typeshed import SupportsWrite
 
 MAX_WEEKS: Final = 5200
 """The widest ``--weeks`` window: about a hundred years."""
@@ -32,6 +36,19 @@ class _Parser(argparse.ArgumentParser):
     def error(self, message: str) -> NoReturn:
         self.print_usage(sys.stderr)
         self.exit(EXIT_UNREADABLE, redact(f"{self.prog}: error: {message}\n"))
+
+    def _print_message(self, message: str, file: SupportsWrite[str] | None = None) -> None:
+        """argparse's, except that help which cannot be written to standard output (a
+        full disk, a closed pipe) is an :class:`OutputError`, not silently dropped."""
+        stream = file or sys.stderr
+        try:
+            stream.write(message)
+        except OSError as error:
+            if stream is not sys.stdout:
+                return  # standard error is where a failure would be told: nothing to do
+            if isinstance(error, BrokenPipeError):
+                raise OutputError(None) from None
+            raise OutputError(f"cannot write to standard output: {error.strerror}") from None
 
 
 def _weeks(text: str) -> int:
