@@ -88,6 +88,32 @@ def test_json_lines_are_checked_one_line_at_a_time_and_keep_their_order() -> Non
     assert "line 5, plan 3: not valid JSON" in err
 
 
+@pytest.mark.parametrize("last_newline", [True, False], ids=["newline", "at-end"])
+def test_a_line_longer_than_the_limit_is_refused_and_the_next_ones_read(
+    monkeypatch: pytest.MonkeyPatch, last_newline: bool
+) -> None:
+    """One line cannot take the memory of a batch: past the limit it is skipped unread."""
+    good = lines(GOOD)
+    monkeypatch.setattr("handlingsplan._cli._input.MAX_LINE_BYTES", len(good))
+    long = b'{"pad": "' + b"x" * (3 * len(good)) + b'"}'
+    data = good + long + b"\n" + good + long + (b"\n" if last_newline else b"")
+    status, out, err = call(
+        "check", "-", "--input", "jsonl", "--format", "jsonl", "--as-of", AS_OF, stdin=data
+    )
+    assert status == 2
+    records = [json.loads(line) for line in out.splitlines()]
+    assert [r.get("type", "report") for r in records] == [
+        "report",
+        "invalid_input",
+        "report",
+        "invalid_input",
+    ]
+    assert [(r.get("position"), r.get("line")) for r in records[1::2]] == [(1, 2), (3, 4)]
+    assert records[1]["errors"][0]["code"] == "unreadable"
+    assert f"a line of more than {len(good)} bytes" in records[1]["errors"][0]["message"]
+    assert "line 2, plan 1: not read" in err
+
+
 def test_a_jsonl_suffix_chooses_json_lines(tmp_path: Path) -> None:
     source = tmp_path / "plans.jsonl"
     source.write_bytes(b"\xef\xbb\xbf" + lines(GOOD, GOOD))
@@ -163,13 +189,17 @@ def test_an_unreadable_file_is_an_input_record_without_a_position(tmp_path: Path
 
 def test_a_read_failure_part_way_is_an_input_record() -> None:
     class Failing(io.BytesIO):
-        def __iter__(self) -> Any:
-            yield json.dumps(GOOD).encode() + b"\n"
+        """A first line, then a failing read."""
+
+        def readline(self, size: int | None = -1) -> bytes:
+            if self.tell() == 0:
+                return super().readline(size)
             raise OSError(errno.EIO, "Input/output error")
 
     out, err = io.StringIO(), io.StringIO()
     argv = ["check", "-", "--input", "jsonl", "--as-of", AS_OF, "--format", "jsonl"]
-    assert main(argv, stdin=Failing(), stdout=out, stderr=err) == 2
+    stdin = Failing(json.dumps(GOOD).encode() + b"\n" + json.dumps(GOOD).encode() + b"\n")
+    assert main(argv, stdin=stdin, stdout=out, stderr=err) == 2
     assert "cannot be read: Input/output error" in err.getvalue()
     assert len(out.getvalue().splitlines()) == 2
 

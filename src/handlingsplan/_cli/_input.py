@@ -33,6 +33,9 @@ MAX_DEPTH: Final = 64
 """The deepest nesting of arrays and objects read; a plan needs far fewer levels."""
 MAX_DIGITS: Final = sys.get_int_max_str_digits() or 4300
 """The most digits an integer in the input may have."""
+MAX_LINE_BYTES = 64 * 1024 * 1024
+"""The longest line of JSON Lines read (64 MiB; a plan of 10 000 activities is about 2 MiB):
+a longer line is refused unread, so that one line cannot take the memory of a batch."""
 FIRST_DATE: Final = _dt.date(1900, 1, 1)
 LAST_DATE: Final = _dt.date(2199, 12, 31)
 _BOM: Final = b"\xef\xbb\xbf"
@@ -140,7 +143,12 @@ def read_items(stream: IO[bytes], *, lines: bool) -> Iterator[Item]:
     counter = itertools.count()
     try:
         if lines:
-            for number, raw in enumerate(stream, start=1):
+            for number, raw in enumerate(_lines(stream), start=1):
+                if raw is None:
+                    message = f"not read: a line of more than {MAX_LINE_BYTES} bytes"
+                    detail = problem("", ErrorCode.UNREADABLE, message)
+                    yield Unreadable("invalid_input", next(counter), number, None, (detail,))
+                    continue
                 if number == 1 and raw.startswith(_BOM):
                     raw = raw[len(_BOM) :]
                 if raw.strip():
@@ -150,6 +158,19 @@ def read_items(stream: IO[bytes], *, lines: bool) -> Iterator[Item]:
     except OSError as error:
         detail = problem("", ErrorCode.UNREADABLE, f"cannot be read: {error.strerror or error}")
         yield Unreadable("invalid_input", None, None, None, (detail,))
+
+
+def _lines(stream: IO[bytes]) -> Iterator[bytes | None]:
+    """Each line of ``stream``, or ``None`` for one longer than :data:`MAX_LINE_BYTES`,
+    which is skipped without being held in memory."""
+    limit = MAX_LINE_BYTES
+    while raw := stream.readline(limit + 1):
+        if len(raw) <= limit or raw.endswith(b"\n"):
+            yield raw
+            continue
+        while (rest := stream.readline(limit + 1)) and not rest.endswith(b"\n"):
+            pass
+        yield None
 
 
 class _RefusedError(Exception):

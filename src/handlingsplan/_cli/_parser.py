@@ -26,7 +26,8 @@ _INPUT: Final = """\
 input:
   FILE holds a plan, a list of plans, or an envelope {"as_of": "YYYY-MM-DD", "plans": [...]}
   (or "plan": {...}); with --input jsonl (or a .jsonl file) one of these per line, read,
-  checked and written one line at a time. Input must be UTF-8; a UTF-8 byte order mark is
+  checked and written one line at a time (a line over 64 MiB is refused unread). Input
+  must be UTF-8; a UTF-8 byte order mark is
   skipped. An explicit --as-of wins over an envelope's as_of. A plan that cannot be read
   gives an error record (under --format json|jsonl, also on standard output) and the
   others are still checked."""
