@@ -94,7 +94,7 @@ def test_a_line_longer_than_the_limit_is_refused_and_the_next_ones_read(
 ) -> None:
     """One line cannot take the memory of a batch: past the limit it is skipped unread."""
     good = lines(GOOD)
-    monkeypatch.setattr("handlingsplan._cli._input.MAX_LINE_BYTES", len(good))
+    monkeypatch.setattr("handlingsplan._cli._json.MAX_LINE_BYTES", len(good))
     long = b'{"pad": "' + b"x" * (3 * len(good)) + b'"}'
     data = good + long + b"\n" + good + long + (b"\n" if last_newline else b"")
     status, out, err = call(

@@ -28,9 +28,9 @@ from ._input import (
     Unreadable,
     open_source,
     parse_date,
-    problem,
     read_items,
 )
+from ._json import problem
 from ._output import CsvTable, JsonArray, JsonLines, Messages, Output
 
 EXIT_OK: Final = 0

@@ -2,7 +2,8 @@
 
 Only the command line does I/O, and this module is where it reads. A source is a file
 or standard input, read as bytes: input must be UTF-8 (RFC 8259 §8.1) and is never
-guessed. A UTF-8 byte order mark at the start is skipped; any other encoding (Latin-1,
+guessed (the JSON text itself is read in :mod:`._json`). A UTF-8 byte order mark at the
+start is skipped; any other encoding (Latin-1,
 UTF-16, binary) is an input error.
 
 A JSON document holds a plan, a list of plans, or an envelope ``{"as_of", "plans"}`` or
@@ -18,7 +19,6 @@ import datetime as _dt
 import itertools
 import json
 import re
-import sys
 from collections.abc import Iterator
 from typing import IO, Any, Final
 
@@ -28,17 +28,11 @@ from .._privacy import redact
 from ..errors import ErrorCode, ErrorDetail, InvalidPlanError
 from ..model import Plan
 from ..serialization import from_dict
+from . import _json
+from ._json import BOM, MAX_DEPTH, RefusedError, parse, problem, safe, split_lines
 
-MAX_DEPTH: Final = 64
-"""The deepest nesting of arrays and objects read; a plan needs far fewer levels."""
-MAX_DIGITS: Final = sys.get_int_max_str_digits() or 4300
-"""The most digits an integer in the input may have."""
-MAX_LINE_BYTES = 64 * 1024 * 1024
-"""The longest line of JSON Lines read (64 MiB; a plan of 10 000 activities is about 2 MiB):
-a longer line is refused unread, so that one line cannot take the memory of a batch."""
 FIRST_DATE: Final = _dt.date(1900, 1, 1)
 LAST_DATE: Final = _dt.date(2199, 12, 31)
-_BOM: Final = b"\xef\xbb\xbf"
 _DATE: Final = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 _NAME: Final = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
 
@@ -101,16 +95,6 @@ class Unreadable:
 Item = Loaded | Unreadable
 
 
-def problem(path: str, code: ErrorCode, message: str) -> ErrorDetail:
-    """One detail; a path that is not Unicode text is shown escaped."""
-    return ErrorDetail.of(safe(path), code, message)
-
-
-def safe(text: str) -> str:
-    """``text`` with any lone surrogate escaped, so that it can be written as UTF-8."""
-    return text.encode("utf-8", "backslashreplace").decode("utf-8")
-
-
 def parse_date(text: str, what: str) -> _dt.date | ErrorDetail:
     """``text`` as a date ``YYYY-MM-DD`` from 1900 to 2199, or the problem with it."""
     if not _DATE.fullmatch(text):
@@ -143,14 +127,14 @@ def read_items(stream: IO[bytes], *, lines: bool) -> Iterator[Item]:
     counter = itertools.count()
     try:
         if lines:
-            for number, raw in enumerate(_lines(stream), start=1):
+            for number, raw in enumerate(split_lines(stream), start=1):
                 if raw is None:
-                    message = f"not read: a line of more than {MAX_LINE_BYTES} bytes"
+                    message = f"not read: a line of more than {_json.MAX_LINE_BYTES} bytes"
                     detail = problem("", ErrorCode.UNREADABLE, message)
                     yield Unreadable("invalid_input", next(counter), number, None, (detail,))
                     continue
-                if number == 1 and raw.startswith(_BOM):
-                    raw = raw[len(_BOM) :]
+                if number == 1 and raw.startswith(BOM):
+                    raw = raw[len(BOM) :]
                 if raw.strip():
                     yield from _document(raw, counter, number)
         else:
@@ -160,75 +144,10 @@ def read_items(stream: IO[bytes], *, lines: bool) -> Iterator[Item]:
         yield Unreadable("invalid_input", None, None, None, (detail,))
 
 
-def _lines(stream: IO[bytes]) -> Iterator[bytes | None]:
-    """Each line of ``stream``, or ``None`` for one longer than :data:`MAX_LINE_BYTES`,
-    which is skipped without being held in memory."""
-    limit = MAX_LINE_BYTES
-    while raw := stream.readline(limit + 1):
-        if len(raw) <= limit or raw.endswith(b"\n"):
-            yield raw
-            continue
-        while (rest := stream.readline(limit + 1)) and not rest.endswith(b"\n"):
-            pass
-        yield None
-
-
-class _RefusedError(Exception):
-    def __init__(self, detail: ErrorDetail) -> None:
-        super().__init__(detail.message)
-        self.detail = detail
-
-
-class _TooManyDigitsError(Exception):
-    pass
-
-
-def _integer(text: str) -> int:
-    if len(text.lstrip("-")) > MAX_DIGITS:
-        raise _TooManyDigitsError
-    return int(text)
-
-
-def _constant(text: str) -> Any:
-    raise _RefusedError(problem("", ErrorCode.UNREADABLE, f"{text} is not a JSON value"))
-
-
-def _parse(data: bytes) -> Any:
-    if data.startswith(_BOM):
-        data = data[len(_BOM) :]
-    if b"\x00" in data:
-        raise _RefusedError(
-            problem(
-                "", ErrorCode.UNREADABLE, "not UTF-8 text: it holds NUL bytes (UTF-16 or binary)"
-            )
-        )
-    try:
-        text = data.decode("utf-8")
-    except UnicodeDecodeError as error:
-        raise _RefusedError(
-            problem(
-                "",
-                ErrorCode.UNREADABLE,
-                f"not UTF-8 text: byte 0x{data[error.start]:02x} at offset {error.start}",
-            )
-        ) from None
-    try:
-        return json.loads(text, parse_int=_integer, parse_constant=_constant)
-    except RecursionError:
-        message = f"nested more than {MAX_DEPTH} levels deep"
-        raise _RefusedError(problem("", ErrorCode.TOO_DEEP, message)) from None
-    except _TooManyDigitsError:
-        message = f"a number of more than {MAX_DIGITS} digits"
-        raise _RefusedError(problem("", ErrorCode.OUT_OF_RANGE, message)) from None
-    except json.JSONDecodeError as error:
-        message = f"not valid JSON (line {error.lineno}, column {error.colno}): {error.msg}"
-        raise _RefusedError(problem("", ErrorCode.UNREADABLE, message)) from None
-
-
 def _document(data: bytes, counter: Iterator[int], line: int | None) -> Iterator[Item]:
     try:
-        value = _parse(data)
-    except _RefusedError as refused:
+        value = parse(data)
+    except RefusedError as refused:
         position = None if line is None else next(counter)
         yield Unreadable("invalid_input", position, line, None, (refused.detail,))
         return
