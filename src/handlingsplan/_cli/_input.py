@@ -2,9 +2,8 @@
 
 Only the command line does I/O, and this module is where it reads. A source is a file
 or standard input, read as bytes: input must be UTF-8 (RFC 8259 §8.1) and is never
-guessed (the JSON text itself is read in :mod:`._json`). A UTF-8 byte order mark at the
-start is skipped; any other encoding (Latin-1,
-UTF-16, binary) is an input error.
+guessed. A UTF-8 byte order mark at the start is skipped; any other encoding (Latin-1,
+UTF-16, binary) is an input error. The JSON text itself is read in ``_cli._json``.
 
 A JSON document holds a plan, a list of plans, or an envelope ``{"as_of", "plans"}`` or
 ``{"as_of", "plan"}``. JSON Lines holds one such value per line and is read one line at
