@@ -4,15 +4,19 @@ from __future__ import annotations
 
 import datetime as _dt
 import pickle
+import subprocess
+import sys
 
 import attrs
 import pendulum
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
+from personnummer import personnummer
 
 from handlingsplan.errors import HandlingsplanError, InvalidPlanError
 from handlingsplan.model import IdentityNumber, Participant
+from handlingsplan.model._identity import well_formed
 
 TEN_DIGIT_MESSAGE = (
     "must be the 12-digit form YYYYMMDD-NNNC; the 10-digit form's century would depend "
@@ -152,7 +156,7 @@ def test_a_bad_check_digit_is_refused() -> None:
 
 
 def test_serial_number_000_is_refused() -> None:
-    """The ``personnummer`` package refuses serial 000, which is never issued."""
+    """Serial number 000 is never issued (the ``personnummer`` package refuses it too)."""
     with pytest.raises(InvalidPlanError):
         IdentityNumber(make_number(_dt.date(1985, 7, 9), 0))
 
@@ -288,3 +292,30 @@ def test_an_identity_number_is_frozen_and_has_slots() -> None:
     assert "__slots__" in IdentityNumber.__dict__
     assert not hasattr(number, "__dict__")
     assert number.digits == "198507099805"
+
+
+@given(
+    born=st.dates(min_value=_dt.date(1900, 1, 1), max_value=_dt.date(2199, 12, 31)),
+    coordination=st.booleans(),
+    tail=st.integers(min_value=0, max_value=9999),
+)
+def test_the_check_agrees_with_the_personnummer_package(
+    born: _dt.date, coordination: bool, tail: int
+) -> None:
+    """Folkbokföringslagen 18 §, 18 a §: the package's own check (serial number and Luhn
+    digit), which reads no clock, accepts exactly what ``personnummer`` accepts."""
+    day = born.day + (60 if coordination else 0)
+    digits = f"{born.year:04d}{born.month:02d}{day:02d}{tail:04d}"
+    assert well_formed(digits) == personnummer.valid(digits)
+
+
+def test_reading_an_identity_number_needs_no_package_that_reads_the_clock() -> None:
+    """The package reads no clock: ``personnummer`` (which does, even for a 12-digit
+    number) is only the tests' independent check, never imported by the package."""
+    code = (
+        "import sys, handlingsplan; handlingsplan.IdentityNumber('19850709-9805'); "
+        "handlingsplan.from_dict(handlingsplan.to_dict(handlingsplan.synthetic.caseload("
+        "3, identity_numbers=True)[0])); print('personnummer' in sys.modules)"
+    )
+    found = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert found.stdout.strip() == "False"

@@ -26,7 +26,7 @@ from ._reader_specs import CHECKS, HELPERS, OPTIONAL, SPECS, FallbackError, Fiel
 from .model import IdentityNumber, Plan
 from .model._activity import DEFAULT_AREAS
 from .model._enums import ActivityKind
-from .model._identity import _TWELVE  # the very form the model reads
+from .model._identity import _TWELVE, well_formed  # the very form and check the model uses
 
 __all__ = ["SPECS", "FallbackError", "build"]
 
@@ -56,37 +56,29 @@ def _date(text: str) -> pendulum.Date:
     return found
 
 
-_DOUBLED: Final = (0, 2, 4, 6, 8, 1, 3, 5, 7, 9)
-"""A digit doubled, less 9 when that is over 9: a step of the Luhn check."""
 _SET_DIGITS: Final = IdentityNumber.__dict__["digits"].__set__
 
 
 def _identity(text: str, born: _dt.date) -> IdentityNumber:
     """The identity number ``text`` of someone born on ``born``; :class:`FallbackError` if not.
 
-    The checks of :class:`~handlingsplan.IdentityNumber` and of the participant's
-    birth date at once, without the ``personnummer`` package's parse (the slowest part
-    of reading a plan, and one that reads the clock): the 12-digit form, a serial
-    number other than 000, the Luhn check digit over the nine digits between the
-    century and it, and the birth date (a coordination number's day less 60) equal to
-    ``born``, which is a real date.
+    The checks of :class:`~handlingsplan.IdentityNumber` (the 12-digit form, and
+    :func:`~handlingsplan.model._identity.well_formed`: the serial number and the check
+    digit) and of the participant's birth date at once: the birth date (a coordination
+    number's day less 60) must equal ``born``, which is a real date.
     """
     match = _TWELVE.fullmatch(text)
     if match is None:
         raise FallbackError
     digits = match[1] + match[2]
-    _, _, y3, y4, m1, m2, d1, d2, n1, n2, n3, check = map(int, digits)
-    day = d1 * 10 + d2
+    day = int(digits[6:8])
     if day > 60:
         day -= 60
-    double = _DOUBLED
-    luhn = double[y3] + y4 + double[m1] + m2 + double[d1] + d2 + double[n1] + n2 + double[n3]
     if (
-        (luhn + check) % 10
-        or not (n1 or n2 or n3)
-        or day != born.day
-        or m1 * 10 + m2 != born.month
+        day != born.day
+        or int(digits[4:6]) != born.month
         or int(digits[:4]) != born.year
+        or not well_formed(digits)
     ):
         raise FallbackError
     number: IdentityNumber = object.__new__(IdentityNumber)
