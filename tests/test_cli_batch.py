@@ -65,14 +65,19 @@ def test_a_mixed_batch_reports_its_good_plan_and_records_its_bad_one() -> None:
     assert len(err.splitlines()) == 1
 
 
-def test_json_lines_are_checked_one_line_at_a_time_and_keep_their_order() -> None:
-    data = lines(GOOD, {"as_of": "2026-01-05", "plan": GOOD}, bad_plan())
-    data += b"\n{broken\n" + lines({"plans": [GOOD, GOOD]})
+def check_lines(data: bytes) -> tuple[int, list[dict[str, Any]], str]:
+    """``check`` of JSON Lines with JSON Lines out: the status, the records, the errors."""
     status, out, err = call(
         "check", "-", "--input", "jsonl", "--format", "jsonl", "--as-of", AS_OF, stdin=data
     )
+    return status, [json.loads(line) for line in out.splitlines()], err
+
+
+def test_json_lines_are_checked_one_line_at_a_time_and_keep_their_order() -> None:
+    data = lines(GOOD, {"as_of": "2026-01-05", "plan": GOOD}, bad_plan())
+    data += b"\n{broken\n" + lines({"plans": [GOOD, GOOD]})
+    status, records, err = check_lines(data)
     assert status == 2
-    records = [json.loads(line) for line in out.splitlines()]
     assert [r.get("type", "report") for r in records] == [
         "report",
         "report",
@@ -97,11 +102,8 @@ def test_a_line_longer_than_the_limit_is_refused_and_the_next_ones_read(
     monkeypatch.setattr("handlingsplan._cli._json.MAX_LINE_BYTES", len(good))
     long = b'{"pad": "' + b"x" * (3 * len(good)) + b'"}'
     data = good + long + b"\n" + good + long + (b"\n" if last_newline else b"")
-    status, out, err = call(
-        "check", "-", "--input", "jsonl", "--format", "jsonl", "--as-of", AS_OF, stdin=data
-    )
+    status, records, err = check_lines(data)
     assert status == 2
-    records = [json.loads(line) for line in out.splitlines()]
     assert [r.get("type", "report") for r in records] == [
         "report",
         "invalid_input",
