@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import bisect
 import datetime as _dt
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 import attrs
 import pendulum
@@ -14,21 +14,16 @@ from ..dates import as_date
 from ..errors import ErrorCode, InvalidPlanError
 from ._activity import TRANSITIONS, Activity
 from ._checks import (
-    MAX_DATE,
-    MIN_DATE,
-    Problems,
-    _Unreadable,
     expected,
-    indexed,
     mismatch,
-    overlaps,
 )
-from ._enums import AbsenceReason, ActivityStatus, ParticipationReason, Programme
+from ._enums import ActivityStatus, ParticipationReason, Programme
 from ._exit import Exit, FollowUp
 from ._interruption import Interruption
 from ._milestone import Milestone
 from ._participant import Participant
 from ._participation import Absence, ParticipationChange
+from ._plan_checks import check_plan
 
 if TYPE_CHECKING:
     from .._views import Timeline
@@ -76,110 +71,7 @@ class Plan:
     follow_up: FollowUp | None = None
 
     def __attrs_post_init__(self) -> None:
-        check = Problems(self)
-        check.text("id", nonempty=True)
-        check.instance("participant", Participant)
-        check.enum("programme", Programme)
-        referred = check.date("referred_on")
-        if check.date("plan_made_on", optional=True) and referred:
-            assert self.plan_made_on is not None
-            if self.plan_made_on < self.referred_on:
-                check.add(
-                    "plan_made_on",
-                    f"{self.plan_made_on.isoformat()} is before the referral "
-                    f"{self.referred_on.isoformat()}",
-                    ErrorCode.WRONG_ORDER,
-                )
-        check.number("participation_percent", 1, 100)
-        check.enum("participation_reason", ParticipationReason, optional=True)
-        check.items_of("participation_changes", ParticipationChange)
-        start = self._start_if_readable()
-        latest: tuple[int, ParticipationChange] | None = None
-        for index, change in indexed(self.participation_changes, ParticipationChange):
-            if start is not None and change.on < start:
-                check.add(
-                    f"participation_changes[{index}].on",
-                    f"{change.on.isoformat()} is before the plan's start {start.isoformat()}",
-                    ErrorCode.WRONG_ORDER,
-                )
-            if latest is not None and change.on <= latest[1].on:
-                check.add(
-                    f"participation_changes[{index}].on",
-                    f"{change.on.isoformat()} is not after participation_changes[{latest[0]}].on "
-                    f"{latest[1].on.isoformat()}",
-                    ErrorCode.WRONG_ORDER,
-                )
-            latest = (index, change)
-        check.items_of("activities", Activity)
-        check.items_of("milestones", Milestone)
-        seen: dict[str, str] = {}
-        for field, cls in (("activities", Activity), ("milestones", Milestone)):
-            for index, item in indexed(getattr(self, field), cls):
-                path = f"{field}[{index}]"
-                if item.id in seen:
-                    check.add(
-                        f"{path}.id",
-                        f"id {echo(item.id)} is already used by {seen[item.id]}",
-                        ErrorCode.DUPLICATE_ID,
-                    )
-                else:
-                    seen[item.id] = path
-        self._check_birth_date(check, referred)
-        check.items_of("interruptions", Interruption)
-        _check_overlaps(check, "interruptions", indexed(self.interruptions, Interruption))
-        check.items_of("absences", Absence)
-        for reason in AbsenceReason:
-            same = [
-                (index, item)
-                for index, item in indexed(self.absences, Absence)
-                if item.reason is reason
-            ]
-            _check_overlaps(check, "absences", same)
-        if check.instance("exit", Exit, optional=True) and referred:
-            assert self.exit is not None
-            if self.exit.on < self.referred_on:
-                check.add(
-                    "exit.on",
-                    f"{self.exit.on.isoformat()} is before the referral "
-                    f"{self.referred_on.isoformat()}",
-                    ErrorCode.WRONG_ORDER,
-                )
-        if check.instance("follow_up", FollowUp, optional=True):
-            assert self.follow_up is not None
-            if self.exit is None or not isinstance(self.exit, Exit | _Unreadable):
-                check.add("follow_up", "a follow-up needs an exit", ErrorCode.CONFLICT)
-            elif isinstance(self.exit, Exit) and self.follow_up.on < self.exit.on:
-                check.add(
-                    "follow_up.on",
-                    f"{self.follow_up.on.isoformat()} is before the exit "
-                    f"{self.exit.on.isoformat()}",
-                    ErrorCode.WRONG_ORDER,
-                )
-        check.done()
-
-    def _check_birth_date(self, check: Problems, referred: bool) -> None:
-        """The referral, the plan and every activity start on or after the birth date."""
-        if not isinstance(self.participant, Participant):
-            return
-        born = self.participant.birth_date
-        days: list[tuple[str, object]] = [("referred_on", self.referred_on if referred else None)]
-        if type(self.plan_made_on) is pendulum.Date:
-            days.append(("plan_made_on", self.plan_made_on))
-        days.extend(
-            (f"activities[{index}].start", activity.start)
-            for index, activity in indexed(self.activities, Activity)
-        )
-        for path, day in days:
-            if isinstance(day, _dt.date) and day < born:
-                check.add(
-                    path,
-                    f"{day.isoformat()} is before the participant's birth date {born.isoformat()}",
-                    ErrorCode.WRONG_ORDER,
-                )
-
-    def _start_if_readable(self) -> pendulum.Date | None:
-        day = self.plan_made_on if self.plan_made_on is not None else self.referred_on
-        return day if type(day) is pendulum.Date and MIN_DATE <= day <= MAX_DATE else None
+        check_plan(self)
 
     # -- reading -----------------------------------------------------------------
 
@@ -413,9 +305,3 @@ def _check_transition(index: int, old: ActivityStatus, new: ActivityStatus) -> N
                 )
             ]
         )
-
-
-def _check_overlaps(check: Problems, name: str, places: list[tuple[int, Any]]) -> None:
-    """Report each period of ``places`` that overlaps an earlier-listed one, at the later."""
-    for j, i in overlaps([(item.start, item.end) for _, item in places]):
-        check.add(f"{name}[{places[j][0]}]", f"overlaps {name}[{places[i][0]}]", ErrorCode.OVERLAP)
