@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as _dt
+import functools
 from collections.abc import Iterable, Mapping
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Any
@@ -268,6 +269,10 @@ _set = object.__setattr__
 _BUILT_IN = "handlingsplan."
 
 
+@functools.lru_cache(maxsize=1024)
 def _is_built_in(current: Rule) -> bool:
-    """Whether ``current`` is one of the library's own rules (its templates are tested)."""
+    """Whether ``current`` is one of the library's own rules (its templates are tested).
+
+    Asked for every finding, answered once per rule (rules are hashed by identity).
+    """
     return str(getattr(current.check, "__module__", "")).startswith(_BUILT_IN)
